@@ -1,0 +1,48 @@
+# ReserveLedger: `make demo` runs the demo, `make test` the test suite, `make bench` the release benchmarks.
+SHELL := /bin/bash
+# Each target first installs the Debian packages it needs when they are missing (sudo when not root).
+.PHONY: all deps test-deps demo test bench build release clean
+
+SWIFT      ?= swift
+APT_PKGS   := libsecp256k1-dev libsqlite3-dev pkg-config sqlite3
+TEST_PKGS  := hledger
+SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+RESERVE    := .build/debug/reserve
+
+all: build
+
+# Install only what is missing; `apt-get update` runs once, and only when something must be installed.
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	  $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+endef
+
+deps:
+	$(call apt_install,$(APT_PKGS))
+
+test-deps: deps
+	$(call apt_install,$(TEST_PKGS))
+	@command -v bean-check >/dev/null 2>&1 || python3 -m pip install -q beancount >/dev/null 2>&1 || echo "note: beancount not installed; its cross-check is skipped"
+
+build: deps
+	$(SWIFT) build
+
+demo: build
+	./scripts/demo.sh
+
+test: test-deps
+	$(SWIFT) build
+	$(SWIFT) test 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+release: deps
+	$(SWIFT) build -c release
+
+bench: deps
+	./Benchmarks/run.sh
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,44 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "ReserveLedger",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Bitcoin", targets: ["Bitcoin"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Treasury", targets: ["Treasury"]),
+        .library(name: "ReserveCommands", targets: ["ReserveCommands"]),
+        .executable(name: "reserve", targets: ["reserve"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "4.5.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CSecp256k1",
+            pkgConfig: "libsecp256k1",
+            providers: [.apt(["libsecp256k1-dev"])]
+        ),
+        .target(
+            name: "Bitcoin",
+            dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(
+            name: "Ledger",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
+        .target(name: "Treasury", dependencies: ["Bitcoin", "Ledger"]),
+        .target(
+            name: "ReserveCommands",
+            dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
+        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin"], resources: [.copy("Vectors")]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .testTarget(name: "TreasuryTests", dependencies: ["Treasury"]),
+        .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve"]),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Generic double-entry journal on SQLite (GRDB). Knows nothing of Bitcoin.
+public enum LedgerModule {}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// The `reserve` command: books of a sovereign Bitcoin reserve. Watch-only: never takes a private key.
+public struct Reserve: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "reserve",
+        abstract: "Keep the books of a sovereign Bitcoin reserve (watch-only).",
+        subcommands: []
+    )
+    public init() {}
+}

@@ -1,0 +1,3 @@
+import ReserveCommands
+
+ReserveMain.run()

@@ -1,0 +1,4 @@
+import Testing
+@testable import Ledger
+
+@Test func LedgerModuleLinks() { #expect(Bool(true)) }

@@ -1,0 +1,4 @@
+import Testing
+@testable import ReserveCommands
+
+@Test func ReserveCommandsModuleLinks() { #expect(Bool(true)) }

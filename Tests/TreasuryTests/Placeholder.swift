@@ -1,0 +1,4 @@
+import Testing
+@testable import Treasury
+
+@Test func TreasuryModuleLinks() { #expect(Bool(true)) }
