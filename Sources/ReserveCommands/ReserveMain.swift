@@ -1,8 +1,47 @@
 import ArgumentParser
+import Foundation
 
-/// Entry point shared by the executable and in-process tests.
+/// Entry point shared by the executable and in-process tests: parses, runs, and maps errors to
+/// DESIGN.md exit codes (usage 64, bad data 65, I/O 74, failed check 1).
 public enum ReserveMain {
-    public static func run() {
-        Reserve.main()
+    public static func run() -> Never {
+        exit(execute(Array(CommandLine.arguments.dropFirst())))
     }
+
+    /// Runs `reserve` with `arguments` and returns its exit status instead of exiting.
+    public static func execute(_ arguments: [String]) -> Int32 {
+        do {
+            var command = try Reserve.parseAsRoot(arguments)
+            try command.run()
+            return 0
+        } catch let failure as CommandFailure {
+            for line in failure.lines { Console.error("error: \(line)") }
+            return failure.status.rawValue
+        } catch let exit as ExitCode {
+            return exit.rawValue
+        } catch {
+            let code = Reserve.exitCode(for: error)
+            if code == .success || code == .validationFailure || code.rawValue == 64 {
+                let message = Reserve.fullMessage(for: error)
+                if code == .success { Console.out(message) } else { Console.error(message) }
+                return code == .success ? 0 : ExitStatus.usage.rawValue
+            }
+            Console.error("error: \(error)")
+            return code == .failure ? ExitStatus.ioError.rawValue : code.rawValue
+        }
+    }
+}
+
+/// Writes to stdout/stderr without buffering surprises between the two.
+public enum Console {
+    public static func out(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    public static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text + "\n").utf8))
+    }
+
+    /// Whether stderr is a terminal (progress is shown only then).
+    public static var stderrIsTerminal: Bool { isatty(2) == 1 }
 }

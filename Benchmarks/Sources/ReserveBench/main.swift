@@ -1,0 +1,9 @@
+// `reserve-bench [NAME…]`: runs the named benchmark groups (all when none), release build only.
+let groups: [(String, () throws -> Void)] = [
+]
+
+let wanted = Set(CommandLine.arguments.dropFirst())
+for (name, run) in groups where wanted.isEmpty || wanted.contains(name) {
+    print("== \(name)")
+    try run()
+}
