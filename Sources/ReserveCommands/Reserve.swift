@@ -5,7 +5,18 @@ public struct Reserve: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "reserve",
         abstract: "Keep the books of a sovereign Bitcoin reserve (watch-only).",
-        subcommands: []
+        subcommands: [
+            AddressGroup.self,
+            DescriptorGroup.self,
+            WalletGroup.self,
+            VerifyGroup.self,
+            ImportGroup.self,
+            ReportGroup.self,
+            AccountGroup.self,
+            PoolGroup.self,
+            SiteGroup.self,
+            ExportGroup.self,
+        ]
     )
     public init() {}
 }

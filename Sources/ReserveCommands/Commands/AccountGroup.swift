@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve account …`
+struct AccountGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "account",
+        abstract: "List and close ledger accounts.",
+        subcommands: [
+        ]
+    )
+}

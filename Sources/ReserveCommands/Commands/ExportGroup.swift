@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve export …`
+struct ExportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the journal for other tools.",
+        subcommands: [
+        ]
+    )
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve import …`
+struct ImportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Import pool payouts, earnings, power bills, settlements, transactions, prices and chain snapshots.",
+        subcommands: [
+        ]
+    )
+}

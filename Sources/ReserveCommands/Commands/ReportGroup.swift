@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve report …`
+struct ReportGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Holdings, mining economics, reconciliation and proof of reserves.",
+        subcommands: [
+        ]
+    )
+}

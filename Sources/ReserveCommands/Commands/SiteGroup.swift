@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve site …`
+struct SiteGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Set a mining site's hashrate and power.",
+        subcommands: [
+        ]
+    )
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve verify …`
+struct VerifyGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Verify signatures, attestations and the ledger's integrity.",
+        subcommands: [
+        ]
+    )
+}

@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `reserve wallet …`
+struct WalletGroup: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "wallet",
+        abstract: "Register watch-only reserve wallets and list their addresses.",
+        subcommands: [
+        ]
+    )
+}
