@@ -36,7 +36,7 @@ let package = Package(
             dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
-        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin"], resources: [.copy("Vectors")]),
+        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1"], resources: [.copy("Vectors")]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury"]),
         .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve"]),
