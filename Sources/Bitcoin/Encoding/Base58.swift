@@ -10,7 +10,7 @@ public enum Base58Error: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidCharacter(let c, let p): return "invalid character '\(c)' at position \(p) (not Base58)"
-        case .tooShort(let n): return "Base58Check data of \(n) bytes is too short to hold a checksum"
+        case .tooShort(let n): return "too short: \(n) byte\(n == 1 ? "" : "s") of Base58 data cannot hold a 4-byte checksum"
         case .checksumMismatch: return "checksum mismatch (mistyped or truncated)"
         }
     }
