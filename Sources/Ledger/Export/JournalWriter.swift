@@ -74,6 +74,7 @@ struct JournalWriter {
             ? "; ReserveLedger export for hledger. Amounts: `hledger bal`; values (\(functional)): `hledger bal -B`.\n"
             : "; ReserveLedger export for Beancount. Values (\(functional)) are the postings' weights.\n"
             + "option \"operating_currency\" \"\(functional)\"\n"
+            + "option \"inferred_tolerance_default\" \"\(functional):\(halfMinorUnit(functional))\"\n"
         let commodities = scales.sorted { $0.key < $1.key }
         let first = try String.fetchOne(db, sql: "SELECT min(open_date) FROM account") ?? "1970-01-01"
         for (code, scale) in commodities {
@@ -86,6 +87,13 @@ struct JournalWriter {
             out += dialect == .hledger ? "account \(name)\n" : "\(opened) open \(name)\n"
         }
         try sink.append(out + "\n")
+    }
+
+    /// Half the functional currency's minor unit ("0.005" at scale 2): Beancount's balancing tolerance, so
+    /// the rounding of `@@` totals divided into unit prices passes while a missing minor unit does not.
+    func halfMinorUnit(_ code: String) -> String {
+        let scale = scales[code] ?? 0
+        return "0." + String(repeating: "0", count: scale) + "5"
     }
 
     func prices(into sink: inout JournalExport.Sink) throws {
