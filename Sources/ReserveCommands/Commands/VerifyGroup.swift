@@ -6,6 +6,10 @@ struct VerifyGroup: ParsableCommand {
         commandName: "verify",
         abstract: "Verify signatures, attestations and the ledger's integrity.",
         subcommands: [
+            VerifyMessage.self,
+            VerifyAttestations.self,
+            VerifyECDSA.self,
+            VerifySchnorr.self,
         ]
     )
 }
