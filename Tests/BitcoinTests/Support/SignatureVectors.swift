@@ -14,6 +14,17 @@ enum SignatureVectors {
         try JSONSerialization.jsonObject(with: data(name))
     }
 
+    static func url(_ name: String, _ ext: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Vectors") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return url
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: url(name, "json")))
+    }
+
     static func text(_ name: String) throws -> String {
         String(decoding: try data(name), as: UTF8.self)
     }

@@ -1,19 +1,5 @@
 import Foundation
 
-/// Loads JSON vector files from the test bundle's Vectors/ folder.
-enum VectorFile {
-    static func url(_ name: String, _ ext: String) throws -> URL {
-        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Vectors") else {
-            throw CocoaError(.fileNoSuchFile)
-        }
-        return url
-    }
-
-    static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
-        try JSONDecoder().decode(T.self, from: Data(contentsOf: url(name, "json")))
-    }
-}
-
 /// The parts of bech32_vectors.json the tests read.
 struct Bech32Vectors: Decodable, Sendable {
     struct Invalid: Decodable, Sendable { let string: String }
