@@ -8,7 +8,7 @@ import Testing
     struct HashVector: Sendable { let message, address, messageHash, toSpend, toSign: String }
 
     static func hashVectors() throws -> [HashVector] {
-        let root = try #require(try SignatureVectors.json("bip322_tx_hashes.json") as? [String: Any])
+        let root = try #require(try VectorFile.json("bip322_tx_hashes.json") as? [String: Any])
         let list = try #require(root["tx_hashes"] as? [[String: String]])
         return list.map { HashVector(message: $0["message"] ?? "", address: $0["address"] ?? "",
                                      messageHash: $0["message_hash"] ?? "", toSpend: $0["to_spend_tx_hash"] ?? "",

@@ -21,7 +21,7 @@ import Testing
     }
 
     static func entries() throws -> [Entry] {
-        let root = try #require(try SignatureVectors.json("message_sign_vectors.json") as? [String: Any])
+        let root = try #require(try VectorFile.json("message_sign_vectors.json") as? [String: Any])
         let list = try #require(root["entries"] as? [[String: Any]])
         return list.map { e in
             var signature = e["signature"] as? String

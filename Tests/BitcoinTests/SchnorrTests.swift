@@ -10,7 +10,7 @@ import Testing
     }
 
     static func rows() throws -> [Row] {
-        let text = try SignatureVectors.text("bip340_test_vectors.csv")
+        let text = try VectorFile.text("bip340_test_vectors.csv")
         let lines = text.split(separator: "\r\n").dropFirst()
         return lines.map { line in
             let f = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)

@@ -41,7 +41,7 @@ import Testing
     }
 
     static func keyPathCases() throws -> (Transaction, [TxOutput], [KeyPathCase]) {
-        let root = try #require(try SignatureVectors.json("bip341_wallet_vectors.json") as? [String: Any])
+        let root = try #require(try VectorFile.json("bip341_wallet_vectors.json") as? [String: Any])
         let spending = try #require((root["keyPathSpending"] as? [[String: Any]])?.first)
         let given = try #require(spending["given"] as? [String: Any])
         let tx = try Transaction(hex: try #require(given["rawUnsignedTx"] as? String))

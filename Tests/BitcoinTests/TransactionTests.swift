@@ -41,7 +41,7 @@ import Testing
 
     /// The BIP-341 wallet vectors' fully signed transaction: 9 inputs, mixed witnesses.
     @Test func bip341SignedTransactionRoundTrips() throws {
-        let root = try #require(try SignatureVectors.json("bip341_wallet_vectors.json") as? [String: Any])
+        let root = try #require(try VectorFile.json("bip341_wallet_vectors.json") as? [String: Any])
         let spending = try #require((root["keyPathSpending"] as? [[String: Any]])?.first)
         let aux = try #require(spending["auxiliary"] as? [String: Any])
         let signedHex = try #require(aux["fullySignedTx"] as? String)

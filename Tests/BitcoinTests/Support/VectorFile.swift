@@ -1,8 +1,8 @@
 @testable import Bitcoin
 import Foundation
 
-/// Loads signature vector files from the test bundle's Vectors/ folder (copies of /work/shared/vectors, never edited).
-enum SignatureVectors {
+/// Loads files from the test bundle's Vectors/ folder (copies of /work/shared/vectors, never edited).
+enum VectorFile {
     static func data(_ name: String) throws -> Data {
         guard let url = Bundle.module.url(forResource: "Vectors/\(name)", withExtension: nil) else {
             throw CocoaError(.fileNoSuchFile)
