@@ -127,6 +127,36 @@ import Testing
         #expect(MessageVerifier.verify(address: wpkh, message: Array("hi".utf8), signature: "smp" + k.bip322SimpleP2WPKH(message: "hi")).result == .valid)
     }
 
+    /// P2SH-wrapped segwit in simple form: the redeem script is implied by the witness.
+    @Test func nestedSegwit() throws {
+        let k = Self.keys[2]
+        let nested = Self.address(try! .p2shP2wpkh(key: k.publicKey))
+        let sig = k.bip322SimpleP2WPKHNested(message: "m")
+        #expect(MessageVerifier.verify(address: nested, message: Array("m".utf8), signature: sig).result == .valid)
+        #expect(MessageVerifier.verify(address: nested, message: Array("n".utf8), signature: sig).result.status == .invalid)
+        let other = Self.address(try! .p2shP2wpkh(key: Self.keys[1].publicKey))
+        #expect(MessageVerifier.verify(address: other, message: Array("m".utf8), signature: sig).result.status == .invalid)
+
+        let keys = Self.keys
+        let script = MultisigScriptTestSupport.multi(2, keys.map(\.publicKey))
+        let shwsh = Self.address(.p2sh(redeemScript: [0x00, 0x20] + Hashes.sha256(script)))
+        let multi = TestKey.bip322SimpleMultisig(message: "m", script: script, signers: [keys[0], keys[2]], nested: true)
+        #expect(MessageVerifier.verify(address: shwsh, message: Array("m".utf8), signature: multi).result == .valid)
+    }
+
+    /// BIP-322's required rules: every signature uses SIGHASH_ALL (or Taproot's default).
+    @Test func onlySighashAll() {
+        let k = Self.keys[0]
+        let wpkh = Self.address(try! .p2wpkh(key: k.publicKey))
+        let tr = Self.address(.p2tr(outputKey: k.taprootOutputKey))
+        for type in [SighashType.none, .single, .allAnyoneCanPay] {
+            #expect(MessageVerifier.verify(address: wpkh, message: Array("m".utf8),
+                                           signature: k.bip322SimpleP2WPKH(message: "m", hashType: type)).result.status == .invalid)
+            #expect(MessageVerifier.verify(address: tr, message: Array("m".utf8),
+                                           signature: k.bip322SimpleP2TR(message: "m", hashType: type)).result.status == .invalid)
+        }
+    }
+
     @Test func p2trExplicitDefaultHashTypeIsRefused() throws {
         let k = Self.keys[0]
         let tr = Self.address(.p2tr(outputKey: k.taprootOutputKey))
@@ -199,9 +229,6 @@ import Testing
         let tr = Self.address(.p2tr(outputKey: k.taprootOutputKey))
         let scriptPath = Base64.encode(WitnessStack.encode([[UInt8](repeating: 1, count: 64), [0x51], [0xc0] + k.xOnlyPublicKey.bytes]))
         #expect(MessageVerifier.verify(address: tr, message: Array("m".utf8), signature: scriptPath).result.status == .unsupported)
-        // P2SH with a witness: unsupported in simple form.
-        let p2sh = Self.address(try! .p2shP2wpkh(key: k.publicKey))
-        #expect(MessageVerifier.verify(address: p2sh, message: Array("m".utf8), signature: k.bip322SimpleP2WPKH(message: "m")).result.status == .unsupported)
     }
 
     @Test func multisigScriptParsing() throws {

@@ -1,4 +1,5 @@
-/// The BIP-322 simple-form verifier for P2WPKH, P2TR key-path and P2WSH `multi`/`sortedmulti` addresses.
+/// The BIP-322 simple-form verifier for P2WPKH, P2TR key-path and P2WSH `multi`/`sortedmulti` addresses,
+/// bare or P2SH-wrapped.
 extension BIP322 {
     /// Verifies a simple-form signature (a witness stack) of `message` for `address`. High-S ECDSA
     /// signatures are non-standard and refused unless `allowHighS`.
@@ -15,11 +16,34 @@ extension BIP322 {
             return verifyP2TR(program: program, witness: witness, toSign: sign, spent: spend.outputs[0])
         case .p2pkh:
             return .unsupported("P2PKH addresses sign with BIP-137, not a BIP-322 witness")
-        case .p2sh:
-            return .unsupported("a BIP-322 simple signature carries no scriptSig, which a P2SH address needs")
+        case .p2sh(let scriptHash):
+            return verifyNested(scriptHash: scriptHash, witness: witness, toSpend: spend, allowHighS: allowHighS)
         case .witness(version: let v, program: let program):
             return .unsupported("witness version \(v) program of \(program.count) bytes")
         }
+    }
+
+    /// P2SH-wrapped segwit: the scriptSig is the push of the redeem script the witness implies
+    /// (`0014 HASH160(key)` or `0020 SHA256(witness script)`), which must hash to the address.
+    private static func verifyNested(scriptHash: [UInt8], witness: [[UInt8]], toSpend spend: Transaction,
+                                     allowHighS: Bool) -> VerificationResult {
+        guard let last = witness.last else { return .notSigned("empty witness") }
+        func signing(redeemScript: [UInt8]) -> Transaction {
+            var tx = toSign(toSpend: spend, witness: witness)
+            tx.inputs[0].scriptSig = [UInt8(redeemScript.count)] + redeemScript
+            return tx
+        }
+        let keyHash = Hashes.hash160(last)
+        let wpkh = [0x00, 0x14] + keyHash
+        if witness.count == 2, Hashes.hash160(wpkh) == scriptHash {
+            return verifyP2WPKH(program: keyHash, witness: witness, toSign: signing(redeemScript: wpkh), allowHighS: allowHighS)
+        }
+        let scriptHashV0 = Hashes.sha256(last)
+        let wsh = [0x00, 0x20] + scriptHashV0
+        if Hashes.hash160(wsh) == scriptHash {
+            return verifyP2WSH(program: scriptHashV0, witness: witness, toSign: signing(redeemScript: wsh), allowHighS: allowHighS)
+        }
+        return .notSigned("the witness matches neither a P2SH-P2WPKH nor a P2SH-P2WSH redeem script of the address")
     }
 
     private static func verifyP2WPKH(program: [UInt8], witness: [[UInt8]], toSign: Transaction,
@@ -77,6 +101,7 @@ extension BIP322 {
         guard hashType.isDefinedForECDSA else {
             return .malformedSignature("undefined signature hash type \(hashType)")
         }
+        guard hashType == .all else { return .notSigned("BIP-322 requires SIGHASH_ALL, the signature uses \(hashType)") }
         let digest: [UInt8]
         do {
             digest = try toSign.segwitV0SignatureHash(inputIndex: 0, scriptCode: scriptCode, amount: 0, hashType: hashType)
@@ -111,6 +136,7 @@ extension BIP322 {
             guard hashType != .default, hashType.isDefinedForTaproot else {
                 return .malformedSignature("undefined taproot signature hash type \(hashType)")
             }
+            guard hashType == .all else { return .notSigned("BIP-322 requires SIGHASH_ALL, the signature uses \(hashType)") }
         default:
             return .malformedSignature("taproot signature of \(sig.count) bytes (expected 64 or 65)")
         }
