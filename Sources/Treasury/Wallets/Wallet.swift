@@ -15,7 +15,7 @@ public struct Wallet: Sendable, Hashable {
     public var account: String { "Assets:Reserve:" + (name.first.map { $0.uppercased() + name.dropFirst() } ?? name) }
 
     /// The descriptor of `chain` (0 receive, 1 change), nil when the wallet has no change chain.
-    func chainDescriptor(_ chain: Int) throws(WalletError) -> Descriptor? {
+    public func descriptor(chain: Int) throws(WalletError) -> Descriptor? {
         let receive = try Self.parse(descriptor, option: "descriptor")
         if chain == 0 { return receive.branch(0) }
         if receive.branchCount >= 2 { return receive.branch(1) }

@@ -30,7 +30,7 @@ extension WalletRegistry {
 
     /// Derives and stores addresses so the chain's table runs `gapLimit` past its highest used index.
     static func keepAhead(_ db: Database, wallet: Wallet, chain: Int) throws {
-        guard let descriptor = try wallet.chainDescriptor(chain) else { return }
+        guard let descriptor = try wallet.descriptor(chain: chain) else { return }
         let row = try Row.fetchOne(db, sql: """
             SELECT MAX(idx), MAX(CASE WHEN used = 1 THEN idx END) FROM wallet_address WHERE wallet_id = ? AND chain = ?
             """, arguments: [wallet.id, chain])

@@ -74,7 +74,7 @@ public struct WalletRegistry: Sendable {
 
     /// Addresses `start ..< start + count` of a chain: stored ones from the table, later ones derived (not stored).
     public func addresses(_ wallet: Wallet, chain: Int, range: Range<UInt32>) throws -> [WalletAddress] {
-        guard let descriptor = try wallet.chainDescriptor(chain) else { return [] }
+        guard let descriptor = try wallet.descriptor(chain: chain) else { return [] }
         let stored: [UInt32: WalletAddress] = try store.read { db in
             var out: [UInt32: WalletAddress] = [:]
             let rows = try Row.fetchAll(db, sql: """
