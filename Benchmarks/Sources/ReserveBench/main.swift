@@ -2,6 +2,7 @@
 let groups: [(String, () throws -> Void)] = [
     ("ledger", ledgerBench),
     ("sigs", sigsBench),
+    ("hd", hdBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())
