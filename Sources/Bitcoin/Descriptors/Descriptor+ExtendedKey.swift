@@ -16,7 +16,7 @@ extension Descriptor {
         case .p2shP2wpkh: root = .sh(.wpkh(key))
         case .p2wpkh, .p2shP2wshMultisig, .p2wshMultisig: root = .wpkh(key)
         }
-        self.init(root: root, branchCount: 2, isTestnet: xpub.isTestnet)
+        self.init(root: root, branchCount: 2, networks: xpub.networks)
     }
 
     /// Parses either descriptor text or a bare extended key (text without `(` that starts with a key prefix).
