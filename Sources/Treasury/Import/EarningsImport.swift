@@ -10,9 +10,9 @@ extension Importer {
     /// the pool receivable against mining income. A cash-basis pool is refused with how to switch.
     public func importEarnings(_ path: String, source: EarningsSource, pool: String, site: String,
                                options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let (root, sha) = try Importer.readJSON(path)
         let file = path == "-" ? "stdin" : path
         return try run(.earnings, file: file, options: options) { session in
+            let (root, sha) = try Importer.readJSON(path)
             switch try session.pools.basis(of: pool) {
             case .cash:
                 throw InputError(file: file, line: 0, column: "--pool", message:

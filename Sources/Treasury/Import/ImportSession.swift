@@ -171,7 +171,7 @@ final class ImportSession {
             throw self.error(line, column, "address \(text): \(error.description)")
         }
         let script = address.scriptPubKey
-        let wallet = try wallets.wallet(owning: script)
+        let wallet = try wallets.wallet(owning: script, in: writer.db)
         if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
         walletCache[text] = (wallet, script)
         guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }

@@ -51,9 +51,9 @@ extension Importer {
     /// `reserve import payouts FILE --source f2pool --pool ID --site ID`: payouts of F2Pool's transaction list.
     public func importPayouts(f2pool path: String, pool: String, site: String,
                               options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let (root, sha) = try Importer.readJSON(path)
         let file = path == "-" ? "stdin" : path
         return try run(.payouts, file: file, options: options) { session in
+            let (root, sha) = try Importer.readJSON(path)
             let entries = try F2PoolFile.entries(root, file: file)
             var others = 0
             for entry in entries {

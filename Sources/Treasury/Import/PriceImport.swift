@@ -39,12 +39,16 @@ extension Importer {
 }
 
 extension ImportSession {
-    /// A registered commodity code from `column`.
+    /// A currency code from `column`: a commodity of the ledger, or a new three-letter fiat code (ISO 4217 style),
+    /// registered with 2 decimals on first use.
     func commodity(_ r: CSVRecord, _ column: String) throws -> String {
         let code = r[column] ?? ""
-        do { _ = try writer.scale(of: code) } catch {
-            throw r.error(column, "unknown currency \"\(code)\" (the ledger's commodities are set at `reserve init`)")
+        if (try? writer.scale(of: code)) != nil { return code }
+        let bytes = Array(code.utf8)
+        guard bytes.count == 3, bytes.allSatisfy({ (0x41...0x5A).contains($0) }) else {
+            throw r.error(column, "unknown currency \"\(code)\" (a three-letter code such as PKR or USD)")
         }
+        try writer.addCommodity(try Commodity(code, scale: 2))
         return code
     }
 }

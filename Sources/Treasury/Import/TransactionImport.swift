@@ -44,7 +44,7 @@ extension Importer {
         var received: [(vout: UInt32, wallet: String, script: [UInt8], amount: Int64)] = []
         for (i, output) in tx.outputs.enumerated() {
             let vout = UInt32(i)
-            if let wallet = try session.wallets.wallet(owning: output.scriptPubKey) {
+            if let wallet = try session.wallets.wallet(owning: output.scriptPubKey, in: session.writer.db) {
                 guard output.value > 0 else { continue }
                 outputs.append(.reserve(wallet: wallet, amount: output.value, vout: vout))
                 received.append((vout, wallet, output.scriptPubKey, output.value))

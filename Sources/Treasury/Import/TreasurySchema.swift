@@ -1,7 +1,8 @@
 import GRDB
 import Ledger
 
-/// Treasury's own tables, registered with the ledger as named migrations (never edited once shipped).
+/// Treasury's tables, registered with the ledger as named migrations (never edited once shipped): the wallet
+/// registry's (`WalletSchema`) and the importers' below. Open a ledger with `TreasurySchema.migrations`.
 ///
 /// - `pool`: declared or first-seen pools and their basis; `site`: mining sites (ids are unique once capitalised,
 ///   as they name accounts).
@@ -13,7 +14,8 @@ import Ledger
 /// - `snapshot`, `snapshot_utxo`: chain snapshots for reconciliation.
 public enum TreasurySchema {
     public static let migrations: [LedgerMigration] = [
-        LedgerMigration("treasury-v1-imports") { db in
+        WalletSchema.migration,
+        LedgerMigration("treasury-imports-v1") { db in
             for statement in v1 { try db.execute(sql: statement) }
         }
     ]
