@@ -30,7 +30,10 @@ let package = Package(
             name: "Ledger",
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
-        .target(name: "Treasury", dependencies: ["Bitcoin", "Ledger"]),
+        .target(
+            name: "Treasury",
+            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "ReserveCommands",
             dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
