@@ -8,30 +8,11 @@ import Ledger
 struct ReportTestLedger {
     let store: LedgerStore
 
-    /// The import tables the reports read (same columns as the imports' migration), created only when absent.
-    static let importTables = LedgerMigration("test-report-import-tables") { db in
-        try db.execute(sql: """
-            CREATE TABLE IF NOT EXISTS site (id TEXT PRIMARY KEY NOT NULL, account_component TEXT NOT NULL UNIQUE) STRICT, WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS reserve_output (id INTEGER PRIMARY KEY, txid TEXT NOT NULL, vout INTEGER, wallet TEXT NOT NULL,
-              script_pubkey BLOB NOT NULL, amount INTEGER NOT NULL, txn_id INTEGER NOT NULL, batch INTEGER, spent_by_txid TEXT,
-              spent_txn_id INTEGER, spent_batch INTEGER, UNIQUE (txid, vout)) STRICT;
-            CREATE TABLE IF NOT EXISTS power_bill (site TEXT NOT NULL, invoice TEXT NOT NULL, period_start TEXT NOT NULL,
-              period_end TEXT NOT NULL, wh INTEGER NOT NULL, currency TEXT NOT NULL, amount INTEGER NOT NULL,
-              marginal_amount INTEGER, txn_id INTEGER NOT NULL, batch INTEGER, PRIMARY KEY (site, invoice)) STRICT, WITHOUT ROWID;
-            CREATE TABLE IF NOT EXISTS snapshot (id INTEGER PRIMARY KEY, as_of TEXT NOT NULL, as_of_date TEXT NOT NULL,
-              height INTEGER NOT NULL, best_block TEXT, format TEXT NOT NULL, natural_key TEXT NOT NULL UNIQUE,
-              content_sha256 TEXT NOT NULL, batch INTEGER) STRICT;
-            CREATE TABLE IF NOT EXISTS snapshot_utxo (snapshot_id INTEGER NOT NULL, txid TEXT NOT NULL, vout INTEGER NOT NULL,
-              script_pubkey BLOB NOT NULL, amount INTEGER NOT NULL, height INTEGER, wallet TEXT,
-              PRIMARY KEY (snapshot_id, txid, vout)) STRICT, WITHOUT ROWID;
-            """)
-    }
-
     init() throws {
         store = try LedgerStore.inMemory(
             settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi", fiscalYearStart: 7),
             commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8), try Commodity("USD", scale: 2)],
-            extraMigrations: [Self.importTables] + SiteSpecs.migrations)
+            extraMigrations: TreasurySchema.migrations + SiteSpecs.migrations)
         try store.write { w in
             try w.addPrice(date: try LedgerDate("2025-07-01"), base: "BTC", quote: "PKR", price: 3_000_000_000)
             try w.addPrice(date: try LedgerDate("2025-07-02"), base: "BTC", quote: "PKR", price: 3_100_000_000)

@@ -16,8 +16,8 @@ struct ReportOutputOptions: ParsableArguments {
 
 /// Opening the ledger for reports and printing them.
 enum ReportRunner {
-    /// Every Treasury migration reports read through (tables they do not find are reported as missing).
-    static var migrations: [LedgerMigration] { SiteSpecs.migrations }
+    /// Every Treasury table, then the reports' own (site figures).
+    static var migrations: [LedgerMigration] { TreasurySchema.migrations + SiteSpecs.migrations }
 
     static func open(_ options: DatabaseOptions) throws -> LedgerStore {
         guard options.exists else {
