@@ -9,6 +9,8 @@ struct ReportGroup: ParsableCommand {
             ReportHoldingsCommand.self,
             ReportMiningCommand.self,
             ReportReconcileCommand.self,
+            ReportReservesCommand.self,
+            ReportAllCommand.self,
         ]
     )
 }

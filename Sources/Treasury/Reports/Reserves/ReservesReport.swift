@@ -152,3 +152,11 @@ public struct ReservesReport: Sendable {
                               challenge: challenge, lines: lines, ledgerSats: ledgerSats)
     }
 }
+
+extension ReservesReport {
+    /// The signature issue's verifier: BIP-137, or BIP-322 simple (P2WPKH, P2TR, P2WSH multisig), detected.
+    public static let messageVerifier: Verifier = { address, message, signature in
+        let (result, _) = MessageVerifier.verify(address: address, message: message, signature: signature)
+        return AttestationVerdict(valid: result.isValid, status: result.status.rawValue, reason: result.isValid ? "" : result.reason)
+    }
+}
