@@ -27,6 +27,9 @@ struct ReportAllCommand: ParsableCommand {
     @Option(help: "Snapshot id (default: the latest).")
     var snapshot: Int64?
 
+    @Option(help: "Title of the HTML page (default: the ledger's programme setting, else a generic title).")
+    var title: String?
+
     @OptionGroup var output: ReportOutputOptions
 
     func validate() throws {
@@ -42,7 +45,7 @@ struct ReportAllCommand: ParsableCommand {
                                             attestations: attestations, challenge: challenge, snapshot: snapshot)
         for doc in reports.documents { ReportRunner.print(doc, as: output.format) }
         for note in reports.notes { Console.error("note: " + note) }
-        if let html = output.html { try ReportRunner.writeHTML(try reports.page(store), to: html) }
+        if let html = output.html { try ReportRunner.writeHTML(try reports.page(store, title: title), to: html) }
         var failures: [String] = []
         if let r = reports.reconciliation, !r.matches { failures.append("reconciliation does not match") }
         if let p = reports.reserves, !p.covered { failures.append("proven reserves fall short of the ledger") }
@@ -78,9 +81,13 @@ struct ReportSet {
                 set.notes.append("reconciliation left out: \(error)")
             }
             if let attestations, let challenge {
-                set.reserves = try ReservesReport.compute(store, attestations: try AttestationFile.read(path: attestations),
-                                                          challenge: challenge, snapshot: snapshot,
-                                                          verify: ReservesReport.messageVerifier)
+                let list = try AttestationFile.read(path: attestations)
+                do {
+                    set.reserves = try ReservesReport.compute(store, attestations: list, challenge: challenge, snapshot: snapshot,
+                                                              verify: ReservesReport.messageVerifier)
+                } catch let error as ReportError {
+                    set.notes.append("proof of reserves left out: \(error)")
+                }
             } else {
                 set.notes.append("proof of reserves left out: give --attestations FILE --challenge TEXT")
             }
@@ -93,8 +100,8 @@ struct ReportSet {
             + [reconciliation?.document(), reserves?.document()].compactMap { $0 }
     }
 
-    func page(_ store: LedgerStore) throws -> String {
-        try ReportRunner.page(store, asOf: at, holdings: holdings, mining: monthly, history: history,
+    func page(_ store: LedgerStore, title: String?) throws -> String {
+        try ReportRunner.page(store, title: title, asOf: at, holdings: holdings, mining: monthly, history: history,
                               reconciliation: reconciliation, reserves: reserves, extra: yearly.map { [$0.document()] } ?? [])
     }
 }

@@ -90,12 +90,12 @@ enum ReportRunner {
     }
 
     /// A page holding what one command computed.
-    static func page(_ store: LedgerStore, asOf: LedgerDate, holdings: HoldingsReport? = nil, mining: MiningReport? = nil,
+    static func page(_ store: LedgerStore, title: String? = nil, asOf: LedgerDate, holdings: HoldingsReport? = nil, mining: MiningReport? = nil,
                      history: HoldingsHistory? = nil, reconciliation: ReconciliationReport? = nil,
                      reserves: ReservesReport? = nil, extra: [ReportDocument] = []) throws -> String {
         let head = try run { try ReportHead.hash(store) }
         let scale = try run { try store.commodities() }.first { $0.code == store.settings.functionalCurrency }?.scale ?? 2
-        return HTMLReport(programme: programme(store), asOf: asOf, headHash: head,
+        return HTMLReport(programme: title ?? programme(store), asOf: asOf, headHash: head,
                           currency: store.settings.functionalCurrency, scale: scale, holdings: holdings, mining: mining,
                           history: history, reconciliation: reconciliation, reserves: reserves, extra: extra).render()
     }

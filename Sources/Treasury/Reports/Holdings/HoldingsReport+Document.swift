@@ -39,9 +39,9 @@ extension HoldingsReport {
             ("price", ReportFormat.text(.int(price.price), money, grouped: false)),
             ("price_minor", String(price.price)),
         ]
-        if let since, let priceSince {
-            parameters += [("since", since.description), ("price_since_date", priceSince.date.description),
-                           ("price_since_minor", String(priceSince.price))]
+        if let since {
+            parameters += [("since", since.description), ("price_since_date", priceSince?.date.description ?? ""),
+                           ("price_since_minor", priceSince.map { String($0.price) } ?? "")]
         }
         return ReportDocument(
             name: "holdings", title: "Reserve holdings at \(at)", parameters: parameters,

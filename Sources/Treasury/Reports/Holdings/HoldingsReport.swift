@@ -34,14 +34,15 @@ public struct HoldingsReport: Sendable {
         guard let price = try context.btcPrice(onOrBefore: at) else {
             throw ReportError.noPrice(currency: context.currency, date: at)
         }
+        let rows = try store.read { db in try lines(db, at: at, since: since) }
+        // A price at `since` is needed only when something was held then (no BTC is worth nothing at any price).
         var priceSince: (date: LedgerDate, price: Int64)?
         if let since {
-            guard let p = try context.btcPrice(onOrBefore: since) else {
+            priceSince = try context.btcPrice(onOrBefore: since)
+            if priceSince == nil && rows.contains(where: { ($0.satsSince ?? 0) != 0 }) {
                 throw ReportError.noPrice(currency: context.currency, date: since)
             }
-            priceSince = p
         }
-        let rows = try store.read { db in try lines(db, at: at, since: since) }
         func valued(_ raw: RawLine) throws -> Line {
             let value = try Valuation.value(amount: raw.sats, price: price.price, amountScale: 8)
             let valueSince = try raw.satsSince.map { s in
