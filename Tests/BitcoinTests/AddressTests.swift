@@ -109,6 +109,37 @@ import Testing
         #expect(AddressError.unknownVersion(0x30).description == "version byte 0x30 is not a Bitcoin address type")
     }
 
+    @Test func base58EmptyPayloadWithValidChecksum() {
+        #expect(Base58Check.encode([]) == "3QJmnh")
+        #expect(throws: AddressError.invalidPayloadLength(0)) { try Address.parse("3QJmnh") }
+    }
+
+    @Test func garbageNeverCrashes() {
+        var rng = SeededRNG(seed: 0x6A7B)
+        let alphabets = [
+            Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8),
+            Array("qpzry9x8gf2tvdw0s3jn54khce6mua7lQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L1bctr".utf8),
+            (0...255).map { UInt8($0) },
+        ]
+        for round in 0..<3000 {
+            let alphabet = alphabets[round % alphabets.count]
+            let prefix = ["", "bc1", "tb1", "bcrt1", "BC1", "1", "3", "xprv"].randomElement(using: &rng) ?? ""
+            let body = (0..<Int.random(in: 0...120, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0 }
+            let text = prefix + String(decoding: body, as: UTF8.self)
+            // Whatever the verdict, it must come back as a value or an AddressError, never a trap.
+            if let address = try? Address.parse(text) {
+                #expect(AddressPayload(scriptPubKey: address.scriptPubKey) == address.payload)
+            }
+            _ = try? Base58Check.decode(text)
+            _ = try? Bech32.decode(text)
+        }
+        // Checksum-valid Base58Check payloads of every size from 0 to 90 bytes.
+        for size in 0...90 {
+            let payload = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            _ = try? Address.parse(Base58Check.encode(payload))
+        }
+    }
+
     @Test func base58PayloadLength() {
         let text = Base58Check.encode([0x00] + [UInt8](repeating: 1, count: 21))
         #expect(throws: AddressError.invalidPayloadLength(22)) { try Address.parse(text) }

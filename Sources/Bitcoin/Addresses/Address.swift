@@ -186,7 +186,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
 
     /// The address a checksum-valid Base58Check payload stands for, or why it is none.
     static func classify(payload: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Result<Address, AddressError> {
-        let version = payload[0]
+        guard let version = payload.first else { return .failure(.invalidPayloadLength(0)) }
         if payload.count == 21 {
             let hash = Array(payload[1...])
             switch version {
