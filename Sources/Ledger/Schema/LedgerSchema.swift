@@ -1,0 +1,219 @@
+import GRDB
+
+/// A named schema migration another module appends to the ledger's migrator (e.g. Treasury's tables).
+/// Never edit one once shipped; add a new one.
+public struct LedgerMigration: Sendable {
+    public let name: String
+    public let migrate: @Sendable (Database) throws -> Void
+
+    public init(_ name: String, migrate: @escaping @Sendable (Database) throws -> Void) {
+        self.name = name
+        self.migrate = migrate
+    }
+}
+
+/// The ledger's own migrations, in order. Their names are part of the file format.
+enum LedgerSchema {
+    static let schemaVersion = "1"
+
+    static func migrator(extra: [LedgerMigration]) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("ledger-v1-journal") { db in
+            for statement in v1Tables + v1Triggers { try db.execute(sql: statement) }
+        }
+        for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
+        return migrator
+    }
+
+    /// Holds only for an existing `YYYY-MM-DD` date (the modifier normalises 2026-02-30 to 2026-03-02).
+    private static func dateCheck(_ c: String) -> String { "CHECK (date(\(c), '+0 days') IS \(c))" }
+
+    static let v1Tables: [String] = [
+        """
+        CREATE TABLE setting (
+          key TEXT PRIMARY KEY NOT NULL CHECK (length(key) > 0),
+          value TEXT NOT NULL
+        ) STRICT, WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE commodity (
+          code TEXT PRIMARY KEY NOT NULL
+            CHECK (length(code) BETWEEN 2 AND 24 AND code GLOB '[A-Z]*' AND code NOT GLOB '*[^A-Z0-9]*'),
+          scale INTEGER NOT NULL CHECK (scale BETWEEN 0 AND 18)
+        ) STRICT, WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE account (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE CHECK (name GLOB '[A-Z]*' AND name NOT GLOB '*[^A-Za-z0-9:-]*'
+            AND name NOT GLOB '*::*' AND name NOT GLOB '*:' AND name NOT GLOB '*:[^A-Z]*'),
+          type TEXT NOT NULL CHECK ((type = 'asset' AND name GLOB 'Assets:?*') OR (type = 'liability' AND name GLOB 'Liabilities:?*')
+            OR (type = 'equity' AND name GLOB 'Equity:?*') OR (type = 'income' AND name GLOB 'Income:?*')
+            OR (type = 'expense' AND name GLOB 'Expenses:?*')),
+          open_date TEXT NOT NULL \(dateCheck("open_date")),
+          close_date TEXT CHECK (close_date IS NULL OR (date(close_date, '+0 days') IS close_date AND close_date >= open_date)),
+          metadata TEXT
+        ) STRICT
+        """,
+        """
+        CREATE TABLE import_batch (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          file_sha256 TEXT NOT NULL CHECK (length(file_sha256) = 64 AND file_sha256 NOT GLOB '*[^0-9a-f]*'),
+          new_count INTEGER NOT NULL CHECK (new_count >= 0),
+          already_booked_count INTEGER NOT NULL CHECK (already_booked_count >= 0),
+          conflicting_count INTEGER NOT NULL CHECK (conflicting_count >= 0),
+          rejected_count INTEGER NOT NULL CHECK (rejected_count >= 0),
+          imported_at TEXT NOT NULL
+        ) STRICT
+        """,
+        // Transactions, prices and assertions share one id sequence: the hash chain's order.
+        """
+        CREATE TABLE txn (
+          id INTEGER PRIMARY KEY CHECK (id > 0),
+          date TEXT NOT NULL \(dateCheck("date")),
+          narration TEXT NOT NULL,
+          source TEXT,
+          natural_key TEXT CHECK (natural_key IS NULL OR length(natural_key) > 0),
+          reverses INTEGER REFERENCES txn(id),
+          batch INTEGER REFERENCES import_batch(id) DEFERRABLE INITIALLY DEFERRED,
+          metadata TEXT,
+          hash BLOB NOT NULL CHECK (length(hash) = 32)
+        ) STRICT
+        """,
+        "CREATE UNIQUE INDEX txn_reverses ON txn(reverses) WHERE reverses IS NOT NULL",
+        "CREATE INDEX txn_batch ON txn(batch) WHERE batch IS NOT NULL",
+        // Postings are inserted before their transaction (deferred key); the transaction row seals them.
+        """
+        CREATE TABLE posting (
+          txn_id INTEGER NOT NULL REFERENCES txn(id) DEFERRABLE INITIALLY DEFERRED,
+          line INTEGER NOT NULL CHECK (line >= 0),
+          account_id INTEGER NOT NULL REFERENCES account(id),
+          commodity TEXT NOT NULL REFERENCES commodity(code),
+          amount INTEGER NOT NULL,
+          value INTEGER NOT NULL,
+          metadata TEXT,
+          PRIMARY KEY (txn_id, line)
+        ) STRICT, WITHOUT ROWID
+        """,
+        // Natural keys of live transactions; a key row may be deleted only once its transaction is reversed.
+        """
+        CREATE TABLE natural_key (
+          key TEXT PRIMARY KEY NOT NULL,
+          txn_id INTEGER NOT NULL REFERENCES txn(id)
+        ) STRICT, WITHOUT ROWID
+        """,
+        """
+        CREATE TABLE price (
+          id INTEGER PRIMARY KEY CHECK (id > 0),
+          date TEXT NOT NULL \(dateCheck("date")),
+          base TEXT NOT NULL REFERENCES commodity(code),
+          quote TEXT NOT NULL REFERENCES commodity(code),
+          price INTEGER NOT NULL CHECK (price > 0),
+          source TEXT,
+          batch INTEGER REFERENCES import_batch(id) DEFERRABLE INITIALLY DEFERRED,
+          hash BLOB NOT NULL CHECK (length(hash) = 32),
+          CHECK (base <> quote),
+          UNIQUE (base, quote, date)
+        ) STRICT
+        """,
+        """
+        CREATE TABLE balance_assertion (
+          id INTEGER PRIMARY KEY CHECK (id > 0),
+          date TEXT NOT NULL \(dateCheck("date")),
+          account_id INTEGER NOT NULL REFERENCES account(id),
+          commodity TEXT NOT NULL REFERENCES commodity(code),
+          amount INTEGER NOT NULL,
+          hash BLOB NOT NULL CHECK (length(hash) = 32)
+        ) STRICT
+        """,
+        // Per-account daily totals, maintained by the sealing trigger: reports read these, never a join.
+        """
+        CREATE TABLE account_day (
+          account_id INTEGER NOT NULL REFERENCES account(id),
+          commodity TEXT NOT NULL,
+          date TEXT NOT NULL,
+          amount INTEGER NOT NULL,
+          value INTEGER NOT NULL,
+          PRIMARY KEY (account_id, commodity, date)
+        ) STRICT, WITHOUT ROWID
+        """,
+        "CREATE INDEX account_day_date ON account_day(date)",
+    ]
+
+    private static func refuse(_ table: String, _ verb: String) -> String {
+        """
+        CREATE TRIGGER \(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table)
+        BEGIN SELECT RAISE(ABORT, '\(table) is append-only: \(verb) refused; book a reversal instead'); END
+        """
+    }
+
+    /// Chain order: a new journal record's id exceeds every id already in the three journal tables.
+    private static func chainOrder(_ table: String, others: [String]) -> String {
+        let conditions = others.map { "NEW.id <= coalesce((SELECT max(id) FROM \($0)), 0)" }.joined(separator: " OR ")
+        return """
+        CREATE TRIGGER \(table)_chain_order BEFORE INSERT ON \(table)
+        WHEN \(conditions) OR NEW.id <= coalesce((SELECT max(id) FROM \(table)), 0)
+        BEGIN SELECT RAISE(ABORT, '\(table) id out of chain order'); END
+        """
+    }
+
+    static let v1Triggers: [String] = [
+        refuse("txn", "UPDATE"), refuse("txn", "DELETE"),
+        refuse("posting", "UPDATE"), refuse("posting", "DELETE"),
+        refuse("price", "UPDATE"), refuse("price", "DELETE"),
+        refuse("balance_assertion", "UPDATE"), refuse("balance_assertion", "DELETE"),
+        refuse("import_batch", "UPDATE"), refuse("import_batch", "DELETE"),
+        refuse("commodity", "UPDATE"), refuse("commodity", "DELETE"),
+        refuse("account", "DELETE"), refuse("natural_key", "UPDATE"),
+        """
+        CREATE TRIGGER account_close_only BEFORE UPDATE ON account
+        WHEN OLD.close_date IS NOT NULL OR NEW.close_date IS NULL OR NEW.id IS NOT OLD.id OR NEW.name IS NOT OLD.name
+          OR NEW.type IS NOT OLD.type OR NEW.open_date IS NOT OLD.open_date OR NEW.metadata IS NOT OLD.metadata
+        BEGIN SELECT RAISE(ABORT, 'account: only closing an open account is allowed'); END
+        """,
+        """
+        CREATE TRIGGER account_close_empty BEFORE UPDATE OF close_date ON account
+        WHEN EXISTS (SELECT 1 FROM account_day WHERE account_id = NEW.id GROUP BY commodity HAVING sum(amount) <> 0)
+          OR EXISTS (SELECT 1 FROM account_day WHERE account_id = NEW.id AND date > NEW.close_date)
+        BEGIN SELECT RAISE(ABORT, 'account: cannot close an account with a balance or later postings'); END
+        """,
+        """
+        CREATE TRIGGER natural_key_release BEFORE DELETE ON natural_key
+        WHEN NOT EXISTS (SELECT 1 FROM txn WHERE reverses = OLD.txn_id)
+        BEGIN SELECT RAISE(ABORT, 'natural_key: a key is released only after its transaction is reversed'); END
+        """,
+        """
+        CREATE TRIGGER posting_sealed BEFORE INSERT ON posting
+        WHEN EXISTS (SELECT 1 FROM txn WHERE id = NEW.txn_id)
+        BEGIN SELECT RAISE(ABORT, 'posting: its transaction is already sealed'); END
+        """,
+        chainOrder("txn", others: ["price", "balance_assertion"]),
+        chainOrder("price", others: ["txn", "balance_assertion"]),
+        chainOrder("balance_assertion", others: ["txn", "price"]),
+        """
+        CREATE TRIGGER txn_reverses_once BEFORE INSERT ON txn
+        WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
+          OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
+        BEGIN SELECT RAISE(ABORT, 'txn: a reversal must name an earlier transaction that is not itself a reversal'); END
+        """,
+        // The seal: checks the postings written before this row, then books the daily totals and the key.
+        """
+        CREATE TRIGGER txn_seal AFTER INSERT ON txn
+        BEGIN
+          SELECT RAISE(ABORT, 'txn: unbalanced (fewer than two postings, or amounts or values do not sum to zero)')
+          WHERE (SELECT count(*) < 2 OR sum(value) <> 0 FROM posting WHERE txn_id = NEW.id)
+             OR EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id GROUP BY commodity HAVING sum(amount) <> 0);
+          SELECT RAISE(ABORT, 'txn: a posting account is not open on the transaction date')
+          WHERE EXISTS (SELECT 1 FROM posting p JOIN account a ON a.id = p.account_id
+                        WHERE p.txn_id = NEW.id AND (a.open_date > NEW.date OR a.close_date < NEW.date));
+          INSERT INTO natural_key(key, txn_id) SELECT NEW.natural_key, NEW.id WHERE NEW.natural_key IS NOT NULL;
+          INSERT INTO account_day(account_id, commodity, date, amount, value)
+            SELECT account_id, commodity, NEW.date, sum(amount), sum(value) FROM posting
+            WHERE txn_id = NEW.id GROUP BY account_id, commodity
+            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+    ]
+}

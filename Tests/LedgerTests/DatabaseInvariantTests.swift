@@ -1,0 +1,71 @@
+import Foundation
+import GRDB
+import Testing
+@testable import Ledger
+
+/// The database itself refuses what the Swift API would: these tests write SQL directly.
+@Suite struct DatabaseInvariantTests {
+    typealias F = LedgerFixtures
+
+    private func refused(_ ledger: LedgerStore, _ sql: String) -> String? {
+        do {
+            try ledger.database.write { try $0.execute(sql: sql) }
+            return nil
+        } catch let error as DatabaseError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    @Test func updateAndDeleteOnJournalTablesFail() throws {
+        let ledger = try F.withPrices()
+        try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
+        try ledger.write { try $0.assertBalance(account: "Assets:Reserve:Cold", commodity: "BTC", date: F.date("2026-03-02"), amount: 1000) }
+        for sql in [
+            "UPDATE posting SET amount = amount + 1", "DELETE FROM posting",
+            "UPDATE txn SET narration = 'x'", "DELETE FROM txn",
+            "UPDATE price SET price = 1", "DELETE FROM price",
+            "UPDATE balance_assertion SET amount = 0", "DELETE FROM balance_assertion",
+            "DELETE FROM natural_key", "UPDATE natural_key SET key = 'x'",
+            "UPDATE commodity SET scale = 2", "DELETE FROM account",
+            "UPDATE account SET name = 'Assets:Other' WHERE name = 'Assets:Reserve:Cold'",
+        ] {
+            let message = refused(ledger, sql)
+            #expect(message != nil, "\(sql) was not refused")
+        }
+        #expect(refused(ledger, "UPDATE posting SET amount = amount + 1")?.contains("append-only") == true)
+        #expect(try ledger.verify().isValid)
+    }
+
+    @Test func unbalancedTransactionRefusedBySQL() throws {
+        let ledger = try F.withPrices()
+        try ledger.write { w in
+            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
+            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
+        }
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        func attempt(_ postings: String, id: Int = 3, date: String = "2026-03-02") -> String? {
+            refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(postings);
+                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '\(date)', 'bypass', \(hash));
+                """)
+        }
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -99, -99)")?.contains("unbalanced") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -99)")?.contains("unbalanced") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'BTC', -100, -100)")?.contains("unbalanced") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 0, 0)")?.contains("unbalanced") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)", date: "2025-12-31")?.contains("not open") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)", date: "2026-02-30") != nil)
+        #expect(attempt("(2, 0, 1, 'PKR', 100, 100), (2, 1, 2, 'PKR', -100, -100)", id: 2)?.contains("chain order") == true)
+        // Postings without their transaction fail at commit (deferred foreign key).
+        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (9, 0, 1, 'PKR', 1, 1)") != nil)
+        // A balanced one passes the seal; adding a posting afterwards is refused.
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)") == nil)
+        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (3, 2, 1, 'PKR', 0, 0)")?
+            .contains("sealed") == true)
+        // The bypassing row has a wrong hash: verify names it.
+        let report = try ledger.verify()
+        #expect(report.failures.first?.check == .chain && report.failures.first?.record == 3)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import Ledger
-
-@Test func LedgerModuleLinks() { #expect(Bool(true)) }
