@@ -13,7 +13,7 @@ import Testing
     }
 
     static let chains: [Chain] = {
-        guard let file = try? HDVectorFile.json("bip32_vectors"), let valid = file["valid"] as? [[String: Any]] else { return [] }
+        guard let file = try? VectorFile.object("bip32_vectors"), let valid = file["valid"] as? [[String: Any]] else { return [] }
         return valid.flatMap { v in
             (v["chains"] as? [[String: String]] ?? []).map {
                 Chain(vector: v["vector"] as? Int ?? 0, path: ($0["path"] ?? "").replacingOccurrences(of: "H", with: "h"), xpub: $0["ext_pub"] ?? "", xprv: $0["ext_prv"] ?? "")
@@ -22,7 +22,7 @@ import Testing
     }()
 
     static let invalid: [(key: String, reason: String)] = {
-        guard let file = try? HDVectorFile.json("bip32_vectors"), let list = file["invalid"] as? [[String: String]] else { return [] }
+        guard let file = try? VectorFile.object("bip32_vectors"), let list = file["invalid"] as? [[String: String]] else { return [] }
         return list.map { ($0["key"] ?? "", $0["reason"] ?? "") }
     }()
 

@@ -15,7 +15,7 @@ import Testing
 
     @Test func bip84ShorthandDerivesTheBIPsKeys() throws {
         let d = try Descriptor(descriptorOrKey: Self.bip84zpub)
-        #expect(d.branchCount == 2 && d.isRanged && d.isTestnet == false)
+        #expect(d.branchCount == 2 && d.isRanged && d.networks == .main)
         #expect(d.body.hasPrefix("wpkh(xpub") && d.body.hasSuffix("/<0;1>/*)"))
         let receive = try DescriptorDeriver(d.branch(0))
         let change = try DescriptorDeriver(d.branch(1))
@@ -29,6 +29,16 @@ import Testing
         #expect(try explicit.scriptPubKey(at: 7) == receive.scriptPubKey(at: 7))
     }
 
+    @Test func shorthandKeepsAnOriginAndExplicitSteps() throws {
+        let d = try Descriptor(descriptorOrKey: "[d34db33f/84h/0'/0h]\(Self.bip84zpub)/1/*")
+        #expect(d.branchCount == 1)
+        #expect(d.body.hasPrefix("wpkh([d34db33f/84h/0'/0h]xpub") && d.body.hasSuffix("/1/*)"))
+        let change = try DescriptorDeriver(Descriptor(descriptorOrKey: Self.bip84zpub).branch(1))
+        #expect(try DescriptorDeriver(d).scriptPubKey(at: 3) == change.scriptPubKey(at: 3))
+        // Errors point into the text as given, not into the implied wrapper.
+        #expect(reason("\(Self.bip84zpub)/0h/*")?.position == 112)
+    }
+
     @Test func shorthandScriptsFollowTheVersion() throws {
         let x = try ExtendedPublicKey(parsing: Self.xpubA)
         for (prefix, head) in [("xpub", "pkh("), ("ypub", "sh(wpkh("), ("zpub", "wpkh("), ("tpub", "pkh("),
@@ -36,7 +46,7 @@ import Testing
             let version = try #require(ExtendedKeyVersion.all.first { $0.prefix == prefix })
             let d = try Descriptor(descriptorOrKey: x.encoded(as: version))
             #expect(d.body.hasPrefix(head), "\(prefix)")
-            #expect(d.isTestnet == ["tpub", "upub", "vpub"].contains(prefix))
+            #expect(d.networks == (["tpub", "upub", "vpub"].contains(prefix) ? [.test, .signet, .regtest] : .main))
         }
     }
 
@@ -76,7 +86,10 @@ import Testing
                 == .keyNotValidHere("x-only (32-byte) keys are only valid inside tr()"))
         let tpub = try ExtendedPublicKey(parsing: Self.xpubB).encoded(as: .bip32Public(testnet: true))
         let mixed = "wsh(multi(1,\(Self.xpubA)/0/*,\(tpub)/0/*))"
-        #expect(reason(mixed) == DescriptorError(.mixedNetworks("tpub key after mainnet keys"), at: 128))
+        #expect(reason(mixed) == DescriptorError(.mixedNetworks("tpub key is for test|signet|regtest, earlier keys for main"), at: 128))
+        #expect(reason("sh(wpkh(\(tpub)/0/*))")?.reason == nil)
+        #expect(reason("addr(bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4)") == nil)
+        #expect(reason("addr(bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5)")?.position == 5)
         #expect(reason("wpkh(\(Self.xpubA)/0h/*)")?.reason
                 == .invalidPath(ExtendedKeyError.hardenedDerivation("0h").description))
         #expect(reason("wpkh(\(Self.xpubA)/<0;1>/<2;3>/*)")?.reason == .multipathMismatch("more than one <…> step in a key"))
@@ -94,7 +107,7 @@ import Testing
 
     /// BIP-341 wallet vectors whose leaves are all `<key> OP_CHECKSIG` (version 0xc0) written as tr() descriptors.
     @Test func bip341WalletVectorsAsTrDescriptors() throws {
-        let file = try HDVectorFile.json("bip341_wallet_vectors")
+        let file = try VectorFile.object("bip341_wallet_vectors")
         let entries = try #require(file["scriptPubKey"] as? [[String: Any]])
         func tree(_ node: Any) -> String? {
             if let pair = node as? [Any], pair.count == 2, let l = tree(pair[0]), let r = tree(pair[1]) { return "{\(l),\(r)}" }

@@ -14,7 +14,7 @@ import Testing
     }
 
     static let entries: [Entry] = {
-        guard let file = try? HDVectorFile.json("descriptor_vectors"),
+        guard let file = try? VectorFile.object("descriptor_vectors"),
               let blocks = file["descriptors"] as? [String: [String: Any]] else { return [] }
         var out: [Entry] = []
         for (bip, block) in blocks.sorted(by: { $0.key < $1.key }) {
@@ -34,7 +34,6 @@ import Testing
         "combo(": "combo() means several scripts at once; a reserve wallet names the one it uses",
         "multi_a(1,669b": "tapscript multisig (multi_a, BIP-387) is not derived",
         "sortedmulti_a(2,xpub": "tapscript multisig (sortedmulti_a, BIP-387) is not derived",
-        "addr(": "until the shared address codec is merged",
     ]
 
     /// Whether the text holds a private key: an xprv or a WIF (51–52 Base58 characters from 5, K or L).
@@ -87,7 +86,7 @@ import Testing
     }
 
     @Test func checksumTests() throws {
-        let file = try HDVectorFile.json("descriptor_vectors")
+        let file = try VectorFile.object("descriptor_vectors")
         let tests = try #require(file["checksum_tests"] as? [[String: String]])
         #expect(tests.count == 8)
         for t in tests {
@@ -102,7 +101,7 @@ import Testing
     }
 
     @Test func keyExpressions() throws {
-        let file = try HDVectorFile.json("descriptor_vectors")
+        let file = try VectorFile.object("descriptor_vectors")
         let block = try #require(file["key_expressions"] as? [String: Any])
         let valid = try #require(block["valid"] as? [[String: String]])
         let invalid = try #require(block["invalid"] as? [[String: String]])

@@ -9,13 +9,13 @@ public struct Descriptor: Sendable, Hashable, CustomStringConvertible {
     public let isRanged: Bool
     /// The number of `<a;b;…>` branches (1 without multipath).
     public let branchCount: Int
-    /// True when its extended keys or address are testnet-family, false for mainnet, nil when it has neither.
-    public let isTestnet: Bool?
+    /// The networks its extended keys and address fit (all four when it has only hex keys).
+    public let networks: NetworkSet
 
-    init(root: DescriptorNode, branchCount: Int, isTestnet: Bool?) {
+    init(root: DescriptorNode, branchCount: Int, networks: NetworkSet) {
         self.root = root
         self.branchCount = branchCount
-        self.isTestnet = isTestnet
+        self.networks = networks
         self.isRanged = root.keys.contains(where: \.isRanged)
     }
 
@@ -40,7 +40,7 @@ public struct Descriptor: Sendable, Hashable, CustomStringConvertible {
         }
         var parser = DescriptorParser(body)
         let root = try parser.parseTop()
-        self.init(root: root, branchCount: parser.branchCount, isTestnet: parser.isTestnet)
+        self.init(root: root, branchCount: parser.branchCount, networks: parser.networks)
     }
 
     /// The descriptor text without its checksum, in this tool's normal form.
@@ -55,6 +55,11 @@ public struct Descriptor: Sendable, Hashable, CustomStringConvertible {
     /// The single-path descriptor of branch `i` (0 receive, 1 change for `<0;1>`); itself without multipath.
     public func branch(_ i: Int) -> Descriptor {
         guard branchCount > 1 else { return self }
-        return Descriptor(root: root.branch(i), branchCount: 1, isTestnet: isTestnet)
+        return Descriptor(root: root.branch(i), branchCount: 1, networks: networks)
     }
+}
+
+extension NetworkSet {
+    /// The network addresses are shown for when none is asked: main if allowed, else test, signet, regtest.
+    public var defaultNetwork: Network { networks.first ?? .main }
 }

@@ -2,7 +2,13 @@
 extension DescriptorParser {
     mutating func parseAddress() throws(DescriptorError) -> DescriptorNode {
         let start = pos
-        _ = readUntilClose()
-        throw DescriptorError(.unsupported("addr()", why: "needs the shared address codec, not merged yet"), at: start)
+        let text = readUntilClose()
+        let address: Address
+        do { address = try Address.parse(text) } catch {
+            if case .privateKey = error { throw DescriptorError(.privateKey(error.description), at: start) }
+            throw DescriptorError(.invalidAddress("'\(text)': \(error)"), at: start)
+        }
+        try narrow(to: address.networks, what: "address \(text)", at: start)
+        return .addr(text, scriptPubKey: address.scriptPubKey)
     }
 }

@@ -47,10 +47,7 @@ extension DescriptorParser {
             if case .privateKey = error { throw DescriptorError(.privateKey(error.description), at: restOffset) }
             throw DescriptorError(.invalidKey(error.description), at: restOffset)
         }
-        if let net = isTestnet, net != xpub.isTestnet {
-            throw DescriptorError(.mixedNetworks("\(xpub.version.prefix) key after \(net ? "testnet" : "mainnet") keys"), at: restOffset)
-        }
-        isTestnet = xpub.isTestnet
+        try narrow(to: xpub.networks, what: "\(xpub.version.prefix) key", at: restOffset)
         var offset = restOffset + keyText.count + 1
         let (steps, wildcard) = try parsePath(parts.dropFirst(), at: &offset)
         return KeyExpression(origin: origin, key: .extended(xpub, steps: steps, wildcard: wildcard))

@@ -26,8 +26,8 @@ struct DescriptorParser {
 
     let text: [UInt8]
     var pos = 0
-    /// The network family of the first extended key or address seen (true for the test networks).
-    var isTestnet: Bool?
+    /// The networks every extended key and address seen so far fits.
+    var networks = NetworkSet.all
     var branchCount = 1
 
     init(_ body: String) {
@@ -196,6 +196,15 @@ struct DescriptorParser {
     }
 
     // MARK: helpers
+
+    /// Restricts the descriptor to `allowed` networks; an empty result is a mixed-networks error.
+    mutating func narrow(to allowed: NetworkSet, what: String, at offset: Int) throws(DescriptorError) {
+        let remaining = networks.intersection(allowed)
+        guard !remaining.isEmpty else {
+            throw DescriptorError(.mixedNetworks("\(what) is for \(allowed), earlier keys for \(networks)"), at: offset)
+        }
+        networks = remaining
+    }
 
     var peek: UInt8? { pos < text.count ? text[pos] : nil }
 

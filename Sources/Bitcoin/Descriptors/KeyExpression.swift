@@ -45,12 +45,6 @@ public struct KeyExpression: Sendable, Hashable, CustomStringConvertible {
         return false
     }
 
-    /// Whether the key comes from a testnet-family extended key; nil for hex keys (network-neutral).
-    public var isTestnet: Bool? {
-        if case .extended(let xpub, _, _) = key { return xpub.isTestnet }
-        return nil
-    }
-
     /// The same expression with its multipath step replaced by branch `i`.
     public func branch(_ i: Int) -> KeyExpression {
         guard case .extended(let xpub, let steps, let wildcard) = key else { return self }

@@ -6,7 +6,8 @@ extension ExtendedPublicKey {
     /// implied), unknown versions, bad checksums, and every invalid-key case of BIP-32 test vector 5.
     public init(parsing text: String) throws(ExtendedKeyError) {
         if let v = ExtendedKeyVersion(textPrefix: text), v.isPrivate { throw .privateKey(kind: "\(v.prefix)… (private extended key)") }
-        guard let payload = InterimBase58.decode(text) else { throw .invalidEncoding("bad Base58Check (invalid character or checksum)") }
+        let payload: [UInt8]
+        do { payload = try Base58Check.decode(text) } catch { throw .invalidEncoding(error.description) }
         try self.init(serialized: payload)
     }
 
@@ -41,6 +42,6 @@ extension ExtendedPublicKey {
 
     /// Base58Check text under `version` (default: the key's own).
     public func encoded(as version: ExtendedKeyVersion? = nil) -> String {
-        InterimBase58.encode(serialized(as: version))
+        Base58Check.encode(serialized(as: version))
     }
 }

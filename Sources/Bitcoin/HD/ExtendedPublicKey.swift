@@ -31,6 +31,9 @@ public struct ExtendedPublicKey: Sendable, Hashable, CustomStringConvertible {
     /// Whether its version belongs to the test networks (testnet, signet, regtest).
     public var isTestnet: Bool { version.isTestnet }
 
+    /// The networks its version is used on: main, or test, signet and regtest.
+    public var networks: NetworkSet { version.isTestnet ? [.test, .signet, .regtest] : .main }
+
     /// The 78-byte BIP-32 serialisation under `version` (default: the key's own).
     public func serialized(as version: ExtendedKeyVersion? = nil) -> [UInt8] {
         let v = (version ?? self.version).value
