@@ -1,3 +1,5 @@
+import Bitcoin
+import Crypto
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -25,6 +27,10 @@ public final class ByteSource {
     public let size: Int?
     /// Bytes handed out so far.
     public private(set) var consumed = 0
+    private var hasher = SHA256()
+
+    /// SHA-256 of the bytes handed out so far (of the whole input once it is read to the end), lower-case hex.
+    public var sha256Hex: String { Hex.encode(Array(hasher.finalize())) }
 
     private let fd: Int32
     private let ownsDescriptor: Bool
@@ -75,6 +81,7 @@ public final class ByteSource {
             buffer.append(contentsOf: memory[memoryOffset..<end])
             memoryOffset = end
             consumed = end
+            hasher.update(data: buffer)
             return true
         }
         buffer.removeAll(keepingCapacity: true)
@@ -91,6 +98,7 @@ public final class ByteSource {
         }
         buffer.removeLast(chunkSize - got)
         consumed += got
+        hasher.update(data: buffer)
         return got > 0
     }
 }

@@ -1,11 +1,11 @@
 /// Field rules for identifiers: pools, sites, purposes, transaction ids and output indexes.
 public enum Identifiers {
-    /// A pool id: `[a-z0-9][a-z0-9-]*`, at most 64 characters.
+    /// A pool id: `[a-z][a-z0-9-]*`, at most 64 characters (it names accounts, whose components start with a letter).
     public static func pool(_ text: String) throws(FieldError) -> String {
         try check(text, what: "pool id", allowUpper: false)
     }
 
-    /// A site id: `[A-Za-z0-9][A-Za-z0-9-]*`, at most 64 characters.
+    /// A site id: `[A-Za-z][A-Za-z0-9-]*`, at most 64 characters.
     public static func site(_ text: String) throws(FieldError) -> String {
         try check(text, what: "site id", allowUpper: true)
     }
@@ -13,6 +13,18 @@ public enum Identifiers {
     /// A disbursement purpose, same rule as a site id (it becomes an account name component).
     public static func purpose(_ text: String) throws(FieldError) -> String {
         try check(text, what: "purpose", allowUpper: true)
+    }
+
+    /// A free-form reference (invoice number, payment reference, approval): 1 to 128 characters, no control
+    /// characters, no leading or trailing space.
+    public static func reference(_ text: String) throws(FieldError) -> String {
+        guard !text.isEmpty else { throw FieldError("reference is empty") }
+        guard text.count <= 128 else { throw FieldError("reference is longer than 128 characters") }
+        guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
+            throw FieldError("reference contains a control character")
+        }
+        guard text.first != " ", text.last != " " else { throw FieldError("reference \"\(text)\" has leading or trailing spaces") }
+        return text
     }
 
     /// A transaction id: 64 hex digits, returned in lower case.
@@ -48,10 +60,10 @@ public enum Identifiers {
         guard !text.isEmpty else { throw FieldError("\(what) is empty") }
         guard text.utf8.count <= 64 else { throw FieldError("\(what) is longer than 64 characters") }
         for (i, c) in text.utf8.enumerated() {
-            let ok = (0x61...0x7A).contains(c) || (0x30...0x39).contains(c) || (allowUpper && (0x41...0x5A).contains(c))
-                || (c == UInt8(ascii: "-") && i > 0)
+            let letter = (0x61...0x7A).contains(c) || (allowUpper && (0x41...0x5A).contains(c))
+            let ok = letter || (i > 0 && ((0x30...0x39).contains(c) || c == UInt8(ascii: "-")))
             guard ok else {
-                let rule = allowUpper ? "[A-Za-z0-9][A-Za-z0-9-]*" : "[a-z0-9][a-z0-9-]*"
+                let rule = allowUpper ? "[A-Za-z][A-Za-z0-9-]*" : "[a-z][a-z0-9-]*"
                 throw FieldError("\(what) \"\(text)\" does not match \(rule)")
             }
         }

@@ -15,30 +15,6 @@ public struct JSONReader {
     private var pos = 0
     private var line = 1
 
-    /// Reads and parses the JSON file at `path` (`-` for stdin).
-    public static func read(path: String) throws(InputError) -> JSONNode {
-        let name = path == "-" ? "stdin" : path
-        let source: ByteSource
-        do { source = try ByteSource(path: path) } catch { throw InputError(file: name, line: 0, message: error.description) }
-        if let size = source.size, size > maxBytes {
-            throw InputError(file: name, line: 0, message: "file is \(size) bytes; JSON inputs are limited to \(maxBytes) bytes")
-        }
-        var all: [UInt8] = []
-        var chunk: [UInt8] = []
-        while true {
-            let more: Bool
-            do { more = try source.nextChunk(into: &chunk) } catch {
-                throw InputError(file: name, line: 0, message: error.description)
-            }
-            guard more else { break }
-            all.append(contentsOf: chunk)
-            guard all.count <= maxBytes else {
-                throw InputError(file: name, line: 0, message: "JSON inputs are limited to \(maxBytes) bytes")
-            }
-        }
-        return try parse(all, file: name)
-    }
-
     /// Parses `bytes` (UTF-8, optional BOM) as one JSON document.
     public static func parse(_ bytes: [UInt8], file: String) throws(InputError) -> JSONNode {
         var reader = JSONReader(bytes: bytes, file: file)
