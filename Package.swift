@@ -40,7 +40,8 @@ let package = Package(
         ),
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
         .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1"], resources: [.copy("Vectors")]),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger"]),
+        .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tests/LedgerStress"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress"]),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury"]),
         .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve"]),
     ]

@@ -5,7 +5,7 @@ import PackageDescription
 let package = Package(
     name: "ReserveBenchmarks",
     platforms: [.macOS(.v15)],
-    dependencies: [.package(path: "..")],
+    dependencies: [.package(name: "ReserveLedger", path: "..")],
     targets: [
         .executableTarget(
             name: "ReserveBench",

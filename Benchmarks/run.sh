@@ -3,4 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 swift build -c release --product ReserveBench
+# The "sigs" group compares against a C loop over libsecp256k1 on the same generated inputs.
+mkdir -p .build
+cc -O2 -o .build/secp_bench c/secp_bench.c -lsecp256k1
+[ -f .build/sigs_inputs.txt ] || ./.build/secp_bench gen 4000 .build/sigs_inputs.txt
 ./.build/release/ReserveBench "$@"

@@ -16,6 +16,11 @@ public struct Reserve: ParsableCommand {
             PoolGroup.self,
             SiteGroup.self,
             ExportGroup.self,
+            InitCommand.self,
+            BalanceCommand.self,
+            AssertCommand.self,
+            ReverseCommand.self,
+            RevalueCommand.self,
         ]
     )
     public init() {}

@@ -29,6 +29,16 @@ import Testing
         #expect(try explicit.scriptPubKey(at: 7) == receive.scriptPubKey(at: 7))
     }
 
+    @Test func shorthandKeepsAnOriginAndExplicitSteps() throws {
+        let d = try Descriptor(descriptorOrKey: "[d34db33f/84h/0'/0h]\(Self.bip84zpub)/1/*")
+        #expect(d.branchCount == 1)
+        #expect(d.body.hasPrefix("wpkh([d34db33f/84h/0'/0h]xpub") && d.body.hasSuffix("/1/*)"))
+        let change = try DescriptorDeriver(Descriptor(descriptorOrKey: Self.bip84zpub).branch(1))
+        #expect(try DescriptorDeriver(d).scriptPubKey(at: 3) == change.scriptPubKey(at: 3))
+        // Errors point into the text as given, not into the implied wrapper.
+        #expect(reason("\(Self.bip84zpub)/0h/*")?.position == 112)
+    }
+
     @Test func shorthandScriptsFollowTheVersion() throws {
         let x = try ExtendedPublicKey(parsing: Self.xpubA)
         for (prefix, head) in [("xpub", "pkh("), ("ypub", "sh(wpkh("), ("zpub", "wpkh("), ("tpub", "pkh("),

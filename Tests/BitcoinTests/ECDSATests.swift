@@ -133,3 +133,67 @@ import Testing
         #expect(throws: ECDSASignatureError.recoveryID(4)) { try RecoverableSignature(compact: rs, recoveryID: 4) }
     }
 }
+
+/// Random and mutated inputs never crash the decoders and never verify.
+@Suite struct SignatureDecoderRobustnessTests {
+    /// xorshift64: deterministic bytes without Foundation's random source.
+    struct Bytes {
+        var state: UInt64
+        mutating func next(_ n: Int) -> [UInt8] {
+            (0..<n).map { _ in
+                state ^= state << 13; state ^= state >> 7; state ^= state << 17
+                return UInt8(truncatingIfNeeded: state >> 24)
+            }
+        }
+    }
+
+    @Test func randomDERNeverVerifies() {
+        var rng = Bytes(state: 0x1234_5678_9abc_def1)
+        let key = TestKey(seed: 7)
+        let digest = Hashes.sha256([1])
+        let good = key.signECDSA(digest: digest)
+        for i in 0..<1000 {
+            var sig = good
+            // Flip one to three bytes, or truncate, or extend.
+            switch i % 4 {
+            case 0: sig[Int(rng.next(1)[0]) % sig.count] ^= rng.next(1)[0] | 1
+            case 1: sig = Array(sig.prefix(Int(rng.next(1)[0]) % sig.count))
+            case 2: sig += rng.next(1 + i % 3)
+            default: sig = rng.next(Int(rng.next(1)[0]) % 80)
+            }
+            #expect(ECDSA.check(publicKey: key.publicKey.compressed, digest: digest, derSignature: sig) != .valid)
+        }
+    }
+
+    @Test func randomBytesIntoEveryDecoder() {
+        var rng = Bytes(state: 42)
+        for i in 0..<1000 {
+            let bytes = rng.next(i % 200)
+            _ = try? Transaction(bytes: bytes)
+            _ = try? WitnessStack.decode(bytes)
+            _ = try? CompactMessageSignature(bytes: bytes)
+            _ = try? MultisigScript(script: bytes)
+            _ = Schnorr.check(publicKey: Array(bytes.prefix(32)), message: bytes, signature: Array(bytes.suffix(64)))
+            _ = Base64.decode(String(decoding: bytes, as: UTF8.self))
+        }
+        // A transaction prefix of every length is refused, never a crash.
+        let tx = hex(TransactionTests.bip143Signed)
+        for n in 0..<tx.count { #expect(throws: TransactionParseError.self) { try Transaction(bytes: Array(tx.prefix(n))) } }
+    }
+
+    @Test func base64RoundTripAndStrictness() {
+        var rng = Bytes(state: 99)
+        for n in 0..<70 {
+            let bytes = rng.next(n)
+            #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+        }
+        #expect(Base64.encode(Array("foobar".utf8)) == "Zm9vYmFy")
+        #expect(Base64.encode(Array("fo".utf8)) == "Zm8=")
+        #expect(Base64.decode("Zm8") == nil)
+        #expect(Base64.decode("Zm=8") == nil)
+        #expect(Base64.decode("Z===") == nil)
+        #expect(Base64.decode("Zm8=Zm8=") == nil)
+        #expect(Base64.decode("Zm 8") == nil)
+        #expect(Base64.decode("") == [])
+    }
+}

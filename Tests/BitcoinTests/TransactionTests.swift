@@ -109,8 +109,8 @@ import Testing
         let items: [[UInt8]] = [[], [1, 2, 3], [UInt8](repeating: 7, count: 300)]
         let encoded = WitnessStack.encode(items)
         #expect(try WitnessStack.decode(encoded) == items)
-        #expect(throws: DecodingError.trailingBytes(count: 1)) { try WitnessStack.decode(encoded + [0]) }
-        #expect(throws: DecodingError.truncated(offset: 0, needed: 1)) { try WitnessStack.decode([]) }
-        #expect(throws: DecodingError.sizeTooLarge(5, offset: 1)) { try WitnessStack.decode([1, 5, 1]) }
+        #expect(throws: ByteDecodingError.trailingBytes(count: 1)) { try WitnessStack.decode(encoded + [0]) }
+        #expect(throws: ByteDecodingError.truncated(offset: 0, needed: 1)) { try WitnessStack.decode([]) }
+        #expect(throws: ByteDecodingError.sizeTooLarge(5, offset: 1)) { try WitnessStack.decode([1, 5, 1]) }
     }
 }

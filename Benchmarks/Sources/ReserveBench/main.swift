@@ -1,5 +1,7 @@
 // `reserve-bench [NAME…]`: runs the named benchmark groups (all when none), release build only.
 let groups: [(String, () throws -> Void)] = [
+    ("ledger", ledgerBench),
+    ("sigs", sigsBench),
     ("hd", hdBench),
 ]
 

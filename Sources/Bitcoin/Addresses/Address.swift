@@ -149,7 +149,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
     static func parseBase58(_ utf8: UnsafeBufferPointer<UInt8>) throws(AddressError) -> Address {
         // Extended keys are longer than the decode buffer below is sized for addresses; name them by prefix.
         if let refusal = KeyText.refusal(utf8) { throw refusal }
-        let capacity = utf8.count * 733 / 1000 + 1
+        let capacity = utf8.count
         let outcome: Result<Address, AddressError> = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             let n: Int
             switch Base58.decode(utf8: utf8, into: buffer) {

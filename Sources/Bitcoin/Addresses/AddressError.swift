@@ -57,7 +57,7 @@ public enum AddressError: Error, Equatable, Sendable, CustomStringConvertible {
             return "witness version \(v) (the highest is 16)"
         case .invalidProgramLength(let v, let n):
             let allowed = v == 0 ? "20 or 32" : "2 to 40"
-            return "witness v\(v) program of \(n) bytes (v\(v == 0 ? "0" : "1+") allows \(allowed))"
+            return "witness v\(v) program of \(n) byte\(n == 1 ? "" : "s") (v\(v == 0 ? "0" : "1+") allows \(allowed))"
         case .wrongChecksumVariant(let v, let variant):
             return variant == .bech32
                 ? "witness v\(v) address with a bech32 (not bech32m) checksum (v1+ needs bech32m, BIP-350)"

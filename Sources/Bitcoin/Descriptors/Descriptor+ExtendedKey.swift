@@ -1,29 +1,35 @@
 /// A bare extended public key as shorthand for the descriptor its version implies.
 extension Descriptor {
-    /// xpub/tpub → `pkh(K/<0;1>/*)`, ypub/upub → `sh(wpkh(K/<0;1>/*))`, zpub/vpub → `wpkh(K/<0;1>/*)`:
-    /// branch 0 is the receive chain `/0/*`, branch 1 the change chain `/1/*`.
+    /// xpub/tpub → `pkh(KEY/<0;1>/*)`, ypub/upub → `sh(wpkh(KEY/<0;1>/*))`, zpub/vpub → `wpkh(KEY/<0;1>/*)`:
+    /// branch 0 is the receive chain `/0/*`, branch 1 the change chain `/1/*`. A key written with an origin
+    /// (`[d34db33f/84h/0h/0h]zpub…`) or its own steps (`zpub…/0/*`) keeps them instead of `/<0;1>/*`.
     public init(extendedKey text: String) throws(DescriptorError) {
+        let keyStart = text.first == "[" ? text.firstIndex(of: "]").map { text.index(after: $0) } ?? text.startIndex : text.startIndex
+        let keyText = text[keyStart...].prefix { $0 != "/" }
+        let offset = text.distance(from: text.startIndex, to: keyStart)
         let xpub: ExtendedPublicKey
-        do { xpub = try ExtendedPublicKey(parsing: text) } catch {
-            if case .privateKey = error { throw DescriptorError(.privateKey(error.description), at: 0) }
-            throw DescriptorError(.invalidKey(error.description), at: 0)
+        do { xpub = try ExtendedPublicKey(parsing: String(keyText)) } catch {
+            if case .privateKey = error { throw DescriptorError(.privateKey(error.description), at: offset) }
+            throw DescriptorError(.invalidKey(error.description), at: offset)
         }
-        let key = KeyExpression(origin: nil, key: .extended(
-            xpub, steps: [.multipath([DerivationStep(index: 0), DerivationStep(index: 1)])], wildcard: true))
-        let root: DescriptorNode
+        let key = keyText.endIndex == text.endIndex ? text + "/<0;1>/*" : text
+        let (open, close): (String, String)
         switch xpub.version.script {
-        case .p2pkh: root = .pkh(key)
-        case .p2shP2wpkh: root = .sh(.wpkh(key))
-        case .p2wpkh, .p2shP2wshMultisig, .p2wshMultisig: root = .wpkh(key)
+        case .p2pkh: (open, close) = ("pkh(", ")")
+        case .p2shP2wpkh: (open, close) = ("sh(wpkh(", "))")
+        case .p2wpkh, .p2shP2wshMultisig, .p2wshMultisig: (open, close) = ("wpkh(", ")")
         }
-        self.init(root: root, branchCount: 2, networks: xpub.networks)
+        do { try self.init(parsing: open + key + close) } catch {
+            throw DescriptorError(error.reason, at: max(0, error.position - open.count))
+        }
     }
 
-    /// Parses either descriptor text or a bare extended key (text without `(` that starts with a key prefix).
+    /// Parses descriptor text, or a bare extended key (text without `(` whose key starts with a known prefix).
     public init(descriptorOrKey text: String) throws(DescriptorError) {
-        if !text.contains("("), ExtendedKeyVersion(textPrefix: text) != nil {
+        let key = text.first == "[" ? text.drop { $0 != "]" }.dropFirst() : Substring(text)
+        if !text.contains("("), !text.contains("#"), ExtendedKeyVersion(textPrefix: key) != nil {
             try self.init(extendedKey: text)
-        } else if !text.contains("("), DescriptorParser.looksLikeWIF(Substring(text)) {
+        } else if !text.contains("("), DescriptorParser.looksLikeWIF(key.prefix { $0 != "/" }) {
             throw DescriptorError(.privateKey(ExtendedKeyError.privateKey(kind: "a WIF key").description), at: 0)
         } else {
             try self.init(parsing: text)

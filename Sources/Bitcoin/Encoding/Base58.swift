@@ -10,7 +10,7 @@ public enum Base58Error: Error, Equatable, Sendable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .invalidCharacter(let c, let p): return "invalid character '\(c)' at position \(p) (not Base58)"
-        case .tooShort(let n): return "Base58Check data of \(n) bytes is too short to hold a checksum"
+        case .tooShort(let n): return "too short: \(n) byte\(n == 1 ? "" : "s") of Base58 data cannot hold a 4-byte checksum"
         case .checksumMismatch: return "checksum mismatch (mistyped or truncated)"
         }
     }
@@ -64,7 +64,7 @@ public enum Base58 {
 
     /// Decodes UTF-8 Base58 text into a new array.
     static func decode(utf8: UnsafeBufferPointer<UInt8>) throws(Base58Error) -> [UInt8] {
-        let capacity = utf8.count * 733 / 1000 + 1
+        let capacity = utf8.count
         var failure: Base58Error?
         let bytes = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
             switch decode(utf8: utf8, into: buffer) {
@@ -76,7 +76,7 @@ public enum Base58 {
         return bytes
     }
 
-    /// Decodes UTF-8 Base58 text into `out` (which must hold `utf8.count * 733 / 1000 + 1` bytes)
+    /// Decodes UTF-8 Base58 text into `out` (which must hold `utf8.count` bytes: no character yields more than one)
     /// and returns the number of bytes written. Allocation-free: the hot path of address parsing.
     static func decode(utf8: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>)
         -> Result<Int, Base58Error>

@@ -1,5 +1,5 @@
 /// Why serialized bytes (a transaction, a witness stack) could not be read.
-public enum DecodingError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ByteDecodingError: Error, Equatable, Sendable, CustomStringConvertible {
     /// `needed` more bytes were required at `offset`, past the end of the data.
     case truncated(offset: Int, needed: Int)
     /// A CompactSize integer that is not in its shortest form, at `offset`.
@@ -38,32 +38,32 @@ struct ByteReader {
     var remaining: Int { bytes.count - offset }
     var isAtEnd: Bool { offset == bytes.count }
 
-    mutating func byte() throws(DecodingError) -> UInt8 {
+    mutating func byte() throws(ByteDecodingError) -> UInt8 {
         guard remaining >= 1 else { throw .truncated(offset: offset, needed: 1) }
         defer { offset += 1 }
         return bytes[offset]
     }
 
-    mutating func peek() throws(DecodingError) -> UInt8 {
+    mutating func peek() throws(ByteDecodingError) -> UInt8 {
         guard remaining >= 1 else { throw .truncated(offset: offset, needed: 1) }
         return bytes[offset]
     }
 
-    mutating func bytes(_ count: Int) throws(DecodingError) -> [UInt8] {
+    mutating func bytes(_ count: Int) throws(ByteDecodingError) -> [UInt8] {
         guard count <= remaining else { throw .truncated(offset: offset, needed: count - remaining) }
         defer { offset += count }
         return Array(bytes[offset..<(offset + count)])
     }
 
-    mutating func uint32() throws(DecodingError) -> UInt32 {
+    mutating func uint32() throws(ByteDecodingError) -> UInt32 {
         try littleEndian(4, as: UInt32.self)
     }
 
-    mutating func uint64() throws(DecodingError) -> UInt64 {
+    mutating func uint64() throws(ByteDecodingError) -> UInt64 {
         try littleEndian(8, as: UInt64.self)
     }
 
-    private mutating func littleEndian<T: FixedWidthInteger>(_ size: Int, as: T.Type) throws(DecodingError) -> T {
+    private mutating func littleEndian<T: FixedWidthInteger>(_ size: Int, as: T.Type) throws(ByteDecodingError) -> T {
         guard remaining >= size else { throw .truncated(offset: offset, needed: size - remaining) }
         var value: T = 0
         for i in 0..<size { value |= T(bytes[offset + i]) << (8 * i) }
@@ -72,7 +72,7 @@ struct ByteReader {
     }
 
     /// A CompactSize integer, refused unless minimally encoded (as Bitcoin Core does).
-    mutating func compactSize() throws(DecodingError) -> UInt64 {
+    mutating func compactSize() throws(ByteDecodingError) -> UInt64 {
         let start = offset
         let first = try byte()
         switch first {
@@ -94,7 +94,7 @@ struct ByteReader {
     }
 
     /// A count of items each at least `minimumItemSize` bytes long; refused when the data cannot hold them.
-    mutating func count(minimumItemSize: Int) throws(DecodingError) -> Int {
+    mutating func count(minimumItemSize: Int) throws(ByteDecodingError) -> Int {
         let start = offset
         let v = try compactSize()
         guard v <= UInt64(remaining / max(minimumItemSize, 1)) else { throw .sizeTooLarge(v, offset: start) }
@@ -102,7 +102,7 @@ struct ByteReader {
     }
 
     /// A CompactSize length followed by that many bytes.
-    mutating func lengthPrefixed() throws(DecodingError) -> [UInt8] {
+    mutating func lengthPrefixed() throws(ByteDecodingError) -> [UInt8] {
         let start = offset
         let n = try compactSize()
         guard n <= UInt64(remaining) else { throw .sizeTooLarge(n, offset: start) }

@@ -3,7 +3,7 @@ public enum TransactionParseError: Error, Equatable, Sendable, CustomStringConve
     /// The text is not hex.
     case notHex
     /// The bytes do not decode as a transaction.
-    case malformed(DecodingError)
+    case malformed(ByteDecodingError)
 
     public var description: String {
         switch self {
@@ -25,16 +25,16 @@ extension Transaction {
 
     /// Parses a serialized transaction; every byte must be consumed.
     public init(bytes: [UInt8]) throws(TransactionParseError) {
-        do throws(DecodingError) {
+        do throws(ByteDecodingError) {
             var reader = ByteReader(bytes)
             self = try Transaction.read(&reader)
-            guard reader.isAtEnd else { throw DecodingError.trailingBytes(count: reader.remaining) }
+            guard reader.isAtEnd else { throw ByteDecodingError.trailingBytes(count: reader.remaining) }
         } catch {
             throw .malformed(error)
         }
     }
 
-    static func read(_ r: inout ByteReader) throws(DecodingError) -> Transaction {
+    static func read(_ r: inout ByteReader) throws(ByteDecodingError) -> Transaction {
         let version = Int32(bitPattern: try r.uint32())
         // An input count of zero followed by a flag byte is the BIP-144 marker.
         var segwit = false
@@ -80,7 +80,7 @@ extension Transaction {
 /// A BIP-141 witness stack serialized on its own (as in BIP-322 simple signatures).
 public enum WitnessStack {
     /// Decodes CompactSize(count) followed by that many length-prefixed items; every byte must be used.
-    public static func decode(_ bytes: [UInt8]) throws(DecodingError) -> [[UInt8]] {
+    public static func decode(_ bytes: [UInt8]) throws(ByteDecodingError) -> [[UInt8]] {
         var r = ByteReader(bytes)
         let count = try r.count(minimumItemSize: 1)
         var items: [[UInt8]] = []

@@ -65,6 +65,9 @@ extension LedgerWriter {
             } else if valueSum != 0 {
                 throw LedgerError.unbalancedValue(residue: valueSum)
             }
+            for (i, p) in postings.enumerated() where p.commodity == settings.functionalCurrency && values[i] != p.amount {
+                throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: values[i])
+            }
             return try insert(draft, accountIDs: accountIDs, values: values, reverses: reverses)
         }
     }

@@ -14,6 +14,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case unbalanced(commodity: String, residue: Int64)
     case unbalancedValue(residue: Int64)
     case moreThanOneBalancingLeg
+    case functionalValueMismatch(account: String, amount: Int64, value: Int64)
     case noPrice(base: String, quote: String, date: LedgerDate)
     case priceTooOld(base: String, quote: String, date: LedgerDate, latest: LedgerDate, maxAgeDays: Int)
     case invalidPrice(Int64)
@@ -47,6 +48,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unbalanced(let c, let r): return "transaction does not balance in \(c): postings sum to \(r)"
         case .unbalancedValue(let r): return "transaction values do not balance: they sum to \(r)"
         case .moreThanOneBalancingLeg: return "a transaction may have only one balancing leg"
+        case .functionalValueMismatch(let a, let x, let v):
+            return "posting to \(a) in the functional currency must be valued at its amount \(x), not \(v)"
         case .noPrice(let b, let q, let d): return "no price of \(b) in \(q) on or before \(d)"
         case .priceTooOld(let b, let q, let d, let l, let m):
             return "price of \(b) in \(q) for \(d) is too old: latest is \(l), at most \(m) days allowed"

@@ -6,6 +6,8 @@ struct AccountGroup: ParsableCommand {
         commandName: "account",
         abstract: "List and close ledger accounts.",
         subcommands: [
+            AccountListCommand.self,
+            AccountCloseCommand.self,
         ]
     )
 }

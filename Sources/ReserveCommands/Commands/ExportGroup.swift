@@ -6,6 +6,7 @@ struct ExportGroup: ParsableCommand {
         commandName: "export",
         abstract: "Export the journal for other tools.",
         subcommands: [
+            ExportJournalCommand.self,
         ]
     )
 }

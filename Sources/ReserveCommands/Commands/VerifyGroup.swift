@@ -6,6 +6,11 @@ struct VerifyGroup: ParsableCommand {
         commandName: "verify",
         abstract: "Verify signatures, attestations and the ledger's integrity.",
         subcommands: [
+            VerifyLedgerCommand.self,
+            VerifyMessage.self,
+            VerifyAttestations.self,
+            VerifyECDSA.self,
+            VerifySchnorr.self,
         ]
     )
 }

@@ -7,7 +7,7 @@ import CSecp256k1
 /// `signRecoverable(digest:)`, `signMessage(_:header:)` (BIP-137 base64), `signSchnorr(message:auxRand:)`,
 /// `signSegwitV0(_:inputIndex:scriptCode:amount:hashType:)` and `signTaprootKeyPath(_:inputIndex:prevouts:hashType:)`
 /// for transaction inputs, `bip322SimpleP2WPKH(message:)`, `bip322SimpleP2TR(message:)` and
-/// `TestKey.bip322SimpleMultisig(message:script:signers:)` for BIP-322 witnesses, `highS(der:)` to
+/// `bip322SimpleP2WPKHNested(message:)`, `TestKey.bip322SimpleMultisig(message:script:signers:nested:)` for BIP-322 witnesses, `highS(der:)` to
 /// make the high-S twin of a signature.
 struct TestKey: Sendable {
     /// A signing context, created once (the static context cannot sign).
@@ -111,6 +111,17 @@ struct TestKey: Sendable {
         return Base64.encode(WitnessStack.encode([sig, publicKey.compressed]))
     }
 
+    /// A BIP-322 simple signature (unprefixed base64) of `message` by this key's P2SH-P2WPKH address.
+    func bip322SimpleP2WPKHNested(message: String) -> String {
+        let redeem = p2wpkhScript
+        let spend = BIP322.toSpend(scriptPubKey: [0xa9, 0x14] + Hashes.hash160(redeem) + [0x87], message: Array(message.utf8))
+        var unsigned = BIP322.toSign(toSpend: spend, witness: [])
+        unsigned.inputs[0].scriptSig = [0x16] + redeem
+        let scriptCode = [0x76, 0xa9, 0x14] + publicKey.hash160 + [0x88, 0xac]
+        let sig = signSegwitV0(unsigned, inputIndex: 0, scriptCode: scriptCode, amount: 0)
+        return Base64.encode(WitnessStack.encode([sig, publicKey.compressed]))
+    }
+
     /// A BIP-322 simple signature (unprefixed base64) of `message` by this key's P2TR address (key path).
     func bip322SimpleP2TR(message: String, hashType: SighashType = .default) -> String {
         let spend = BIP322.toSpend(scriptPubKey: p2trScript, message: Array(message.utf8))
@@ -121,8 +132,10 @@ struct TestKey: Sendable {
 
     /// A BIP-322 simple signature of `message` by the P2WSH address of a multisig `script`, signed by
     /// `signers` in the order given (they must be in script order for CHECKMULTISIG to accept it).
-    static func bip322SimpleMultisig(message: String, script: [UInt8], signers: [TestKey]) -> String {
-        let spk = [0x00, 0x20] + Hashes.sha256(script)
+    static func bip322SimpleMultisig(message: String, script: [UInt8], signers: [TestKey],
+                                     nested: Bool = false) -> String {
+        let wsh = [0x00, 0x20] + Hashes.sha256(script)
+        let spk = nested ? [0xa9, 0x14] + Hashes.hash160(wsh) + [0x87] : wsh
         let spend = BIP322.toSpend(scriptPubKey: spk, message: Array(message.utf8))
         let unsigned = BIP322.toSign(toSpend: spend, witness: [])
         let sigs = signers.map { $0.signSegwitV0(unsigned, inputIndex: 0, scriptCode: script, amount: 0) }

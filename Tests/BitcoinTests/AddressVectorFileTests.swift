@@ -1,5 +1,20 @@
 import Foundation
 
+
+/// Loads JSON vector files from the test bundle's Vectors/ folder.
+enum AddressVectorFile {
+    static func url(_ name: String, _ ext: String) throws -> URL {
+        guard let url = Bundle.module.url(forResource: name, withExtension: ext, subdirectory: "Vectors") else {
+            throw CocoaError(.fileNoSuchFile)
+        }
+        return url
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from name: String) throws -> T {
+        try JSONDecoder().decode(T.self, from: Data(contentsOf: url(name, "json")))
+    }
+}
+
 /// The parts of bech32_vectors.json the tests read.
 struct Bech32Vectors: Decodable, Sendable {
     struct Invalid: Decodable, Sendable { let string: String }
@@ -21,5 +36,5 @@ struct Bech32Vectors: Decodable, Sendable {
     let bip173_examples: Examples
 
     /// The file's contents, or nil when it cannot be read (the count tests then fail).
-    static let loaded: Bech32Vectors? = try? VectorFile.decode(Bech32Vectors.self, from: "bech32_vectors")
+    static let loaded: Bech32Vectors? = try? AddressVectorFile.decode(Bech32Vectors.self, from: "bech32_vectors")
 }

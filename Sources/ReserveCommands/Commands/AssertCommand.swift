@@ -1,0 +1,41 @@
+import ArgumentParser
+import Ledger
+
+/// `reserve assert ACCOUNT AMOUNT COMMODITY --date D`: checks a balance at the end of a date and records it.
+struct AssertCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "assert",
+        abstract: "Assert an account's balance at the end of a date; recorded and re-checked by verify ledger."
+    )
+
+    @Argument(help: "The account (its subaccounts included).")
+    var account: String
+
+    @Argument(help: "The expected amount, plain decimals (e.g. 1.25000000).")
+    var amount: String
+
+    @Argument(help: "The commodity (e.g. BTC).")
+    var commodity: String
+
+    @Option(help: "The date (YYYY-MM-DD); the balance at its end is checked.")
+    var date: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let day = try LedgerAccess.date(date, option: "--date")
+        let ledger = try LedgerAccess.open(database)
+        let scales = try LedgerAccess.scales(ledger)
+        guard let scale = scales[commodity] else { throw CommandFailure(.dataError, "unknown commodity \(commodity)") }
+        let units: Int64
+        do {
+            units = try MinorUnits.parse(amount, scale: scale, allowSign: true)
+        } catch let error as MoneyError {
+            throw CommandFailure(.dataError, "AMOUNT: \(error)")
+        }
+        let id = try LedgerAccess.run {
+            try ledger.write { try $0.assertBalance(account: account, commodity: commodity, date: day, amount: units) }
+        }
+        Console.out("assertion \(id) holds: \(account) \(MinorUnits.format(units, scale: scale)) \(commodity) at end of \(day)")
+    }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Ledger
+
+/// `reserve balance [PREFIX]`: balances by account, commodity and period, with values.
+struct BalanceCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "balance",
+        abstract: "Show balances (amount and value) by account, optionally per period."
+    )
+
+    @Argument(help: "An account or parent account, e.g. Assets:Reserve (default: all).")
+    var prefix: String?
+
+    @Option(help: "Balances at the end of this date (YYYY-MM-DD).")
+    var at: String?
+
+    @Option(help: "First date included (YYYY-MM-DD).")
+    var from: String?
+
+    @Option(help: "Last date included (YYYY-MM-DD).")
+    var to: String?
+
+    @Option(help: "Group by period: month, quarter or fiscal-year (quarters and years follow the fiscal year).")
+    var by: String?
+
+    @Option(help: "Only this commodity.")
+    var commodity: String?
+
+    @Option(help: "Output format: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        if at != nil && (from != nil || to != nil) {
+            throw CommandFailure(.usage, "--at cannot be combined with --from/--to")
+        }
+        var query = BalanceQuery(prefix: prefix, commodity: commodity)
+        if let by {
+            guard let grouping = PeriodGrouping(rawValue: by) else {
+                throw CommandFailure(.usage, "--by: \"\(by)\" is not month, quarter or fiscal-year")
+            }
+            query.grouping = grouping
+        }
+        if let from { query.from = try LedgerAccess.date(from, option: "--from") }
+        if let end = to ?? at { query.to = try LedgerAccess.date(end, option: at != nil ? "--at" : "--to") }
+        let ledger = try LedgerAccess.open(database)
+        let scales = try LedgerAccess.scales(ledger)
+        let functional = ledger.settings.functionalCurrency
+        let rows = try LedgerAccess.run { try ledger.balances(query) }
+        var columns = ["account", "commodity", "amount", "amount_text", "value", "value_text"]
+        if query.grouping != nil { columns.insert("period", at: 0) }
+        let records = rows.map { r in
+            var fields: [(String, FieldValue)] = [
+                ("account", .string(r.account)), ("commodity", .string(r.commodity)), ("amount", .int(r.amount)),
+                ("amount_text", .string(LedgerAccess.format(r.amount, r.commodity, scales: scales))),
+                ("value", .int(r.value)), ("value_text", .string(LedgerAccess.format(r.value, functional, scales: scales))),
+            ]
+            if query.grouping != nil { fields.insert(("period", .string(r.period ?? "")), at: 0) }
+            return OutputRecord(fields)
+        }
+        LedgerAccess.print(records, as: format, columns: columns)
+    }
+}

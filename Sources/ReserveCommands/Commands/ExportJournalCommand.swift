@@ -1,0 +1,33 @@
+import ArgumentParser
+import Foundation
+import Ledger
+
+/// `reserve export journal --to hledger|beancount [--out FILE]`
+struct ExportJournalCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "journal",
+        abstract: "Write the journal for hledger or Beancount, with balances equal to ours."
+    )
+
+    @Option(help: "hledger or beancount.")
+    var to: String
+
+    @Option(help: "Output file (default: stdout).")
+    var out: String?
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        guard let dialect = JournalExport.Dialect(rawValue: to) else {
+            throw CommandFailure(.usage, "--to: \"\(to)\" is not hledger or beancount")
+        }
+        let ledger = try LedgerAccess.open(database)
+        try LedgerAccess.run {
+            if let out {
+                try JournalExport.write(ledger, dialect: dialect, to: out)
+            } else {
+                try JournalExport.write(ledger, dialect: dialect, to: FileHandle.standardOutput)
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ArgumentParser
+import Ledger
+
+/// `reserve revalue --at DATE`: carries balance-sheet holdings at that date's price.
+struct RevalueCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "revalue",
+        abstract: "Book unrealised gains and losses to Income:Revaluation at a date's price."
+    )
+
+    @Option(help: "The date (YYYY-MM-DD) whose price values the holdings.")
+    var at: String
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let day = try LedgerAccess.date(at, option: "--at")
+        let ledger = try LedgerAccess.open(database)
+        let id = try LedgerAccess.run { try ledger.write { try $0.revalue(at: day) } }
+        if let id {
+            Console.out("revaluation booked as transaction \(id)")
+        } else {
+            Console.out("nothing to revalue: every holding is already at the \(day) price")
+        }
+    }
+}

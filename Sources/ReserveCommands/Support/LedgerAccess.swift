@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Ledger
+
+/// Opening the ledger named by `--db` and turning ledger errors into DESIGN.md exit codes.
+enum LedgerAccess {
+    /// Opens the existing ledger (exit 74 when missing or not a ledger).
+    static func open(_ options: DatabaseOptions, extraMigrations: [LedgerMigration] = []) throws -> LedgerStore {
+        do {
+            return try LedgerStore.open(at: options.path, extraMigrations: extraMigrations)
+        } catch let error as LedgerError {
+            throw CommandFailure(.ioError, error.description)
+        }
+    }
+
+    /// Runs `body`, mapping `LedgerError` to a `CommandFailure`: failed assertions exit 1, database
+    /// trouble 74, everything else (bad input) 65.
+    static func run<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as LedgerError {
+            throw failure(error)
+        }
+    }
+
+    static func failure(_ error: LedgerError) -> CommandFailure {
+        switch error {
+        case .assertionFailed: return CommandFailure(.checkFailed, error.description)
+        case .database, .notALedger, .ledgerExists: return CommandFailure(.ioError, error.description)
+        default: return CommandFailure(.dataError, error.description)
+        }
+    }
+
+    /// A `YYYY-MM-DD` argument (exit 64 when malformed).
+    static func date(_ text: String, option: String) throws -> LedgerDate {
+        do {
+            return try LedgerDate(text)
+        } catch {
+            throw CommandFailure(.usage, "\(option): invalid date \"\(text)\" (expected YYYY-MM-DD)")
+        }
+    }
+
+    /// Today's accounting date in the ledger's time zone.
+    static func today(_ ledger: LedgerStore) -> LedgerDate {
+        ledger.settings.accountingDate(of: Date())
+    }
+
+    /// Minor units formatted at the commodity's scale.
+    static func format(_ units: Int64, _ commodity: String, scales: [String: Int]) -> String {
+        MinorUnits.format(units, scale: scales[commodity] ?? 0)
+    }
+
+    static func scales(_ ledger: LedgerStore) throws -> [String: Int] {
+        Dictionary(uniqueKeysWithValues: try run { try ledger.commodities() }.map { ($0.code, $0.scale) })
+    }
+
+    /// Prints records in the chosen format on stdout.
+    static func print(_ records: [OutputRecord], as format: OutputFormat, columns: [String]) {
+        let text = RecordRenderer.render(records, as: format, columns: columns)
+        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
+    }
+}
