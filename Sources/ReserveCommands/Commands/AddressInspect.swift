@@ -11,6 +11,8 @@ struct AddressInspect: ParsableCommand {
             Reads P2PKH and P2SH (Base58Check), P2WPKH and P2WSH (Bech32), P2TR and witness v2-16 (Bech32m).
             A tb1 address fits test and signet; m, n and 2 addresses fit test, signet and regtest; bcrt1 is
             regtest. Private keys (WIF, xprv...) are refused: this tool is watch-only.
+            With a ledger at --db (or $RESERVE_DB, or ./reserve.sqlite), each valid address also shows the
+            reserve wallet, chain and index that own it (null when none does).
             Exit status: 0 when every input is valid, 1 when any is not, 64 on a usage error.
 
             Examples:
@@ -52,6 +54,12 @@ struct AddressInspect: ParsableCommand {
             inputs = addresses.enumerated().map { ($0.offset + 1, $0.element) }
         }
         let verdicts = inputs.map { AddressInspectVerdict(line: $0.line, input: $0.text, network: required) }
+        // With a ledger at --db, each valid address also names the reserve wallet that owns it.
+        let owners = try WalletOwners(database)
+        func withOwner(_ record: OutputRecord, _ verdict: AddressInspectVerdict) throws -> OutputRecord {
+            guard owners.isActive else { return record }
+            return OutputRecord(record.fields + (try owners.fields(verdict.valid ? verdict.address : nil)))
+        }
         let validCount = verdicts.count { $0.valid }
         let summary = OutputRecord([
             ("inputs", .int(Int64(verdicts.count))),
@@ -61,11 +69,11 @@ struct AddressInspect: ParsableCommand {
         let output: String
         switch format {
         case .table:
-            output = RecordRenderer.render(verdicts.map(\.tableRecord), as: .table)
+            output = RecordRenderer.render(try verdicts.map { try withOwner($0.tableRecord, $0) }, as: .table)
         case .json:
-            output = RecordRenderer.render(verdicts.map(\.record), as: .json, summary: summary)
+            output = RecordRenderer.render(try verdicts.map { try withOwner($0.record, $0) }, as: .json, summary: summary)
         case .csv, .jsonl:
-            output = RecordRenderer.render(verdicts.map(\.record), as: format)
+            output = RecordRenderer.render(try verdicts.map { try withOwner($0.record, $0) }, as: format)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if format != .json {
