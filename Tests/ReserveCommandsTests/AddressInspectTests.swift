@@ -121,4 +121,17 @@ import Testing
         #expect(lines.first?.hasSuffix(#""wallet":"cold","chain":0,"index":0}"#) == true)
         #expect(lines.last?.hasSuffix(#""wallet":null,"chain":null,"index":null}"#) == true)
     }
+
+    @Test func jsonAndCSVFormats() throws {
+        let input = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\nbc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5\n"
+        let json = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "json"], input: input))
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix(#"[{"line":1,"#))
+        #expect(json.stdout.hasSuffix(#"{"summary":true,"inputs":2,"valid":1,"not_valid":1}]"# + "\n"))
+
+        let csv = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "csv"], input: input))
+        let rows = csv.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first == "line,input,valid,status,reason,network,type,witness_version,program,script_pubkey")
+        #expect(rows.last == "2,bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5,false,malformed,checksum mismatch (mistyped or truncated),,,,,")
+    }
 }
