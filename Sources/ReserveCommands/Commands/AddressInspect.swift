@@ -56,10 +56,6 @@ struct AddressInspect: ParsableCommand {
         let verdicts = inputs.map { AddressInspectVerdict(line: $0.line, input: $0.text, network: required) }
         // With a ledger at --db, each valid address also names the reserve wallet that owns it.
         let owners = try WalletOwners(database)
-        func withOwner(_ record: OutputRecord, _ verdict: AddressInspectVerdict) throws -> OutputRecord {
-            guard owners.isActive else { return record }
-            return OutputRecord(record.fields + (try owners.fields(verdict.valid ? verdict.address : nil)))
-        }
         let validCount = verdicts.count { $0.valid }
         let summary = OutputRecord([
             ("inputs", .int(Int64(verdicts.count))),
@@ -69,11 +65,11 @@ struct AddressInspect: ParsableCommand {
         let output: String
         switch format {
         case .table:
-            output = RecordRenderer.render(try verdicts.map { try withOwner($0.tableRecord, $0) }, as: .table)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.tableRecord, $0.valid ? $0.address : nil) }, as: .table)
         case .json:
-            output = RecordRenderer.render(try verdicts.map { try withOwner($0.record, $0) }, as: .json, summary: summary)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: .json, summary: summary)
         case .csv, .jsonl:
-            output = RecordRenderer.render(try verdicts.map { try withOwner($0.record, $0) }, as: format)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: format)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if format != .json {
