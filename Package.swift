@@ -31,13 +31,16 @@ let package = Package(
             dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
-        .target(name: "Treasury", dependencies: ["Bitcoin", "Ledger"]),
+        .target(
+            name: "Treasury",
+            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+        ),
         .target(
             name: "ReserveCommands",
             dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
-        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin"], resources: [.copy("Vectors")]),
+        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1"], resources: [.copy("Vectors")]),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tests/LedgerStress"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress"]),
         .testTarget(name: "TreasuryTests", dependencies: ["Treasury"]),

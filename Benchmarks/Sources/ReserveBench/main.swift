@@ -1,6 +1,9 @@
 // `reserve-bench [NAME…]`: runs the named benchmark groups (all when none), release build only.
 let groups: [(String, () throws -> Void)] = [
+    ("address", addressBench),
     ("ledger", ledgerBench),
+    ("sigs", sigsBench),
+    ("hd", hdBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

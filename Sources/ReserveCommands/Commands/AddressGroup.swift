@@ -6,6 +6,7 @@ struct AddressGroup: ParsableCommand {
         commandName: "address",
         abstract: "Inspect and validate Bitcoin addresses.",
         subcommands: [
+            AddressInspect.self,
         ]
     )
 }

@@ -6,6 +6,7 @@ struct DescriptorGroup: ParsableCommand {
         commandName: "descriptor",
         abstract: "Work with output descriptors and extended public keys (no database needed).",
         subcommands: [
+            DescriptorDerive.self,
         ]
     )
 }

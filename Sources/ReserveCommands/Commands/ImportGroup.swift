@@ -6,6 +6,14 @@ struct ImportGroup: ParsableCommand {
         commandName: "import",
         abstract: "Import pool payouts, earnings, power bills, settlements, transactions, prices and chain snapshots.",
         subcommands: [
+            ImportPayouts.self,
+            ImportEarnings.self,
+            ImportPower.self,
+            ImportSettlements.self,
+            ImportTransactions.self,
+            ImportPrices.self,
+            ImportSnapshot.self,
+            ImportUndo.self,
         ]
     )
 }

@@ -6,6 +6,7 @@ struct PoolGroup: ParsableCommand {
         commandName: "pool",
         abstract: "Declare mining pools and their accounting basis.",
         subcommands: [
+            PoolAdd.self,
         ]
     )
 }

@@ -7,6 +7,10 @@ struct VerifyGroup: ParsableCommand {
         abstract: "Verify signatures, attestations and the ledger's integrity.",
         subcommands: [
             VerifyLedgerCommand.self,
+            VerifyMessage.self,
+            VerifyAttestations.self,
+            VerifyECDSA.self,
+            VerifySchnorr.self,
         ]
     )
 }

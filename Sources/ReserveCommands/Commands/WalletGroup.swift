@@ -6,6 +6,9 @@ struct WalletGroup: ParsableCommand {
         commandName: "wallet",
         abstract: "Register watch-only reserve wallets and list their addresses.",
         subcommands: [
+            WalletAdd.self,
+            WalletList.self,
+            WalletAddresses.self,
         ]
     )
 }

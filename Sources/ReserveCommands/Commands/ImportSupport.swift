@@ -1,0 +1,127 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import Treasury
+
+/// Options every `reserve import …` command takes.
+struct ImportCommonOptions: ParsableArguments {
+    @Flag(help: "Validate the file and list what would be booked; write nothing.")
+    var dryRun = false
+
+    @Option(help: "Output format: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @Option(help: "How many errors to list before only counting them.")
+    var maxErrors = 50
+
+    @Option(help: "Oldest price booking may use, in days before the accounting date (default: the ledger's, 3).")
+    var maxPriceAge: Int?
+
+    @OptionGroup var database: DatabaseOptions
+}
+
+/// Opens the ledger, runs an import, prints its records and summary, and maps its failures to exit codes.
+enum ImportRunner {
+    /// The ledger at `--db` with every Treasury table (exit 74 when missing or not a ledger).
+    static func openStore(_ database: DatabaseOptions) throws -> LedgerStore {
+        do {
+            return try LedgerStore.open(at: database.path, extraMigrations: TreasurySchema.migrations)
+        } catch let error as LedgerError {
+            throw CommandFailure(.ioError, error.description)
+        }
+    }
+
+    static func importer(_ database: DatabaseOptions) throws -> Importer {
+        Importer(store: try openStore(database), wallets: RegisteredWallets())
+    }
+
+    /// Runs `body` with options built from `common`; prints the outcome; throws a failure for bad data (65),
+    /// unreadable input or database trouble (74).
+    static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
+        var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
+        if let age = common.maxPriceAge {
+            guard (0...366).contains(age) else { throw CommandFailure(.usage, "--max-price-age: \(age) is not 0...366 days") }
+            options.maxPriceAgeDays = age
+        }
+        var records: [OutputRecord] = []
+        if common.dryRun {
+            options.onRecord = { r in
+                records.append(OutputRecord([("line", .int(Int64(r.line))), ("key", .string(r.key)), ("status", .string(r.status.rawValue)),
+                                             ("date", .string(r.date)), ("description", .string(r.description))]))
+            }
+        }
+        let progress = Progress()
+        if Console.stderrIsTerminal { options.onProgress = progress.show }
+        let outcome: ImportOutcome
+        do {
+            outcome = try body(options)
+        } catch let error as ImportReadError {
+            throw CommandFailure(.ioError, error.description)
+        } catch let error as LedgerError {
+            switch error {
+            case .database, .notALedger, .ledgerExists: throw CommandFailure(.ioError, error.description)
+            default: throw CommandFailure(.dataError, error.description)
+            }
+        }
+        progress.finish()
+        let summary = OutputRecord([
+            ("new", .int(Int64(outcome.counts.new))), ("already_booked", .int(Int64(outcome.counts.alreadyBooked))),
+            ("conflicting", .int(Int64(outcome.counts.conflicting))), ("rejected", .int(Int64(outcome.counts.rejected))),
+            ("batch", outcome.batch.map { .int($0) } ?? .null), ("dry_run", .bool(outcome.dryRun)),
+        ])
+        for note in outcome.notes { Console.error("note: \(note)") }
+        if common.dryRun {
+            let text = RecordRenderer.render(records, as: common.format, columns: ["line", "key", "status", "date", "description"],
+                                             summary: summary)
+            if !text.isEmpty { Console.out(String(text.dropLast())) }
+            if common.format != .json { Console.error(summaryLine(summary)) }
+        } else if outcome.succeeded {
+            let text = common.format == .json
+                ? RecordRenderer.render([], as: .json, summary: summary)
+                : RecordRenderer.render([summary], as: common.format)
+            Console.out(String(text.dropLast()))
+        } else {
+            Console.error(summaryLine(summary))
+        }
+        guard outcome.succeeded else {
+            var lines = outcome.errors.map(\.description)
+            if outcome.errorCount > outcome.errors.count {
+                lines.append("… and \(outcome.errorCount - outcome.errors.count) more errors")
+            }
+            lines.append("nothing was written")
+            throw CommandFailure(.dataError, lines: lines)
+        }
+    }
+
+    static func summaryLine(_ summary: OutputRecord) -> String {
+        summary.fields.map { "\($0.0)=\($0.1 == .null ? "none" : text($0.1))" }.joined(separator: " ")
+    }
+
+    private static func text(_ v: FieldValue) -> String {
+        switch v {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return ""
+        }
+    }
+}
+
+/// Progress on stderr (only when it is a terminal): percent of the file read, at most a few times a second.
+final class Progress {
+    private var last = Date.distantPast
+    private var shown = false
+
+    func show(_ read: Int, _ total: Int?) {
+        let now = Date()
+        guard now.timeIntervalSince(last) >= 0.25 else { return }
+        last = now
+        shown = true
+        let text = total.map { $0 > 0 ? "\(Int(Int64(read) * 100 / Int64($0)))% of \($0) bytes" : "" } ?? "\(read) bytes"
+        FileHandle.standardError.write(Data("\rimporting: \(text)   ".utf8))
+    }
+
+    func finish() {
+        if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}

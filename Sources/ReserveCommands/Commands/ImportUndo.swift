@@ -1,0 +1,38 @@
+import ArgumentParser
+import Ledger
+import Treasury
+
+/// `reserve import undo BATCH [--reason TEXT]`.
+struct ImportUndo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo",
+        abstract: "Reverse every transaction of an import batch and release its keys, so a corrected file can be imported.")
+
+    @Argument(help: "The batch number an import printed.")
+    var batch: Int64
+
+    @Option(help: "Why the batch is undone (kept in the reversals' narration).")
+    var reason = "undone by reserve import undo"
+
+    @Option(help: "Output format: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let importer = try ImportRunner.importer(database)
+        let outcome: UndoOutcome
+        do {
+            outcome = try importer.undo(batch: batch, reason: reason)
+        } catch let error as UndoError {
+            throw CommandFailure(.dataError, error.description)
+        } catch let error as LedgerError {
+            if case .unknownBatch = error { throw CommandFailure(.usage, error.description) }
+            throw CommandFailure(.ioError, error.description)
+        }
+        let record = OutputRecord([("batch", .int(outcome.batch)), ("reversed", .int(Int64(outcome.reversed))),
+                                   ("snapshots_removed", .int(Int64(outcome.snapshots)))])
+        let text = format == .json ? RecordRenderer.render([], as: .json, summary: record) : RecordRenderer.render([record], as: format)
+        Console.out(String(text.dropLast()))
+    }
+}

@@ -1,0 +1,31 @@
+import ArgumentParser
+import Bitcoin
+
+/// `reserve verify message`: one signed message, BIP-137 or BIP-322 simple (detected).
+struct VerifyMessage: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "message",
+        abstract: "Verify a signed message (BIP-137 or BIP-322 simple, detected). Exit 0 valid, 1 not.",
+        discussion: """
+        P2PKH addresses use BIP-137 (`signmessage`) signatures; segwit addresses accept BIP-137 signatures \
+        whose header names the address type, or BIP-322 simple signatures (base64 witness, with or without \
+        the `smp` prefix) for P2WPKH, P2TR key path and P2WSH multisig. --electrum also accepts Electrum's \
+        untyped compressed header (31–34) for P2SH-P2WPKH and P2WPKH addresses.
+        """
+    )
+
+    @Option(help: "The address that signed.") var address: String
+    @Option(help: "The message, exactly as signed.") var message: String
+    @Option(help: "The signature (base64).") var signature: String
+    @Flag(help: "Accept Electrum's compressed-key header for segwit addresses.") var electrum = false
+    @Option(help: "Output format: table, csv, json or jsonl.") var format: OutputFormat = .table
+
+    func run() throws {
+        let (result, kind) = MessageVerifier.verify(address: address, message: message, signature: signature,
+                                                    policy: electrum ? .electrum : .strict)
+        let record = VerdictOutput.record(line: 1, leading: [("address", .string(address)),
+                                                             ("format", .string(kind.rawValue))], result)
+        VerdictOutput.emit([record], format: format, summary: nil)
+        if !result.isValid { throw ExitCode(ExitStatus.checkFailed.rawValue) }
+    }
+}

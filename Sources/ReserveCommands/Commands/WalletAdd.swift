@@ -1,0 +1,45 @@
+import ArgumentParser
+import Treasury
+
+/// `reserve wallet add NAME --descriptor D [--change-descriptor D2] [--gap-limit N]`.
+struct WalletAdd: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "add",
+        abstract: "Register a watch-only wallet: validates its descriptors and derives its first addresses.",
+        discussion: "The wallet's network is the ledger's (reserve init --network). Its coins are booked to Assets:Reserve:<NAME>."
+    )
+
+    @Argument(help: "Wallet name: [A-Za-z0-9][A-Za-z0-9-]*.")
+    var name: String
+
+    @Option(help: "Receive descriptor, a <0;1> multipath descriptor for both chains, or a bare xpub/ypub/zpub.")
+    var descriptor: String
+
+    @Option(help: "Change descriptor (when --descriptor has no <0;1> step).")
+    var changeDescriptor: String?
+
+    @Option(help: "Unused addresses kept derived after the highest used one, per chain.")
+    var gapLimit = 20
+
+    @Option(help: "Format of the first addresses shown: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let registry = try WalletAccess.open(database)
+        let wallet = try WalletAccess.run {
+            try registry.add(name: name, descriptor: descriptor, changeDescriptor: changeDescriptor, gapLimit: gapLimit)
+        }
+        let first = try WalletAccess.run {
+            try registry.addresses(wallet, chain: 0, range: 0..<5) + registry.addresses(wallet, chain: 1, range: 0..<5)
+        }
+        let summary = ["wallet \(wallet.name) added: network \(wallet.network.rawValue), gap limit \(wallet.gapLimit), account \(wallet.account)",
+                       "descriptor: \(wallet.descriptor)"] + (wallet.changeDescriptor.map { ["change descriptor: \($0)"] } ?? [])
+        for line in summary {
+            if format == .table { Console.out(line) } else { Console.error(line) }
+        }
+        let text = RecordRenderer.render(first.map(WalletAccess.record), as: format)
+        if !text.isEmpty { Console.out(String(text.dropLast())) }
+    }
+}

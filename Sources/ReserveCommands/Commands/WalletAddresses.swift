@@ -1,0 +1,45 @@
+import ArgumentParser
+import Treasury
+
+/// `reserve wallet addresses NAME [--change] [--start I] [--count N]`.
+struct WalletAddresses: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "addresses",
+        abstract: "List a wallet's addresses (default: every derived address of the chain).",
+        discussion: "Records: chain (0 receive, 1 change), index, address, script_pubkey. Indexes past the derived table are derived on the fly."
+    )
+
+    @Argument(help: "Wallet name.")
+    var name: String
+
+    @Flag(help: "The change chain.")
+    var change = false
+
+    @Option(help: "First index (0 to 2147483647).")
+    var start: Int64 = 0
+
+    @Option(help: "Number of indexes (default: up to the end of the derived table).")
+    var count: Int64?
+
+    @Option(help: "Output format: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let registry = try WalletAccess.open(database)
+        let chain = change ? 1 : 0
+        let records = try WalletAccess.run { () throws -> [OutputRecord] in
+            let wallet = try registry.wallet(named: name)
+            guard let descriptor = try wallet.descriptor(chain: chain) else {
+                throw CommandFailure(.usage, "wallet \(name) has no change chain (register it with a <0;1> descriptor or --change-descriptor)")
+            }
+            let derived = try registry.derivedCounts(wallet, chain: chain).derived
+            let n = count ?? max(1, Int64(derived) - start)
+            let range = try DerivationRequest.range(start: start, count: n, ranged: descriptor.isRanged)
+            return try registry.addresses(wallet, chain: chain, range: range).map(WalletAccess.record)
+        }
+        let text = RecordRenderer.render(records, as: format, columns: ["chain", "index", "address", "script_pubkey"])
+        if !text.isEmpty { Console.out(String(text.dropLast())) }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Treasury
+
+/// `reserve wallet list`: registered wallets with their descriptors and derived-address counts.
+struct WalletList: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered wallets.")
+
+    @Option(help: "Output format: table, csv, json or jsonl.")
+    var format: OutputFormat = .table
+
+    @OptionGroup var database: DatabaseOptions
+
+    func run() throws {
+        let registry = try WalletAccess.open(database)
+        let records = try WalletAccess.run {
+            try registry.wallets().map { w in
+                let receive = try registry.derivedCounts(w, chain: 0)
+                let change = try registry.derivedCounts(w, chain: 1)
+                return OutputRecord([
+                    ("name", .string(w.name)), ("network", .string(w.network.rawValue)),
+                    ("gap_limit", .int(Int64(w.gapLimit))),
+                    ("receive_derived", .int(Int64(receive.derived))), ("change_derived", .int(Int64(change.derived))),
+                    ("receive_highest_used", receive.highestUsed.map { .int(Int64($0)) } ?? .null),
+                    ("change_highest_used", change.highestUsed.map { .int(Int64($0)) } ?? .null),
+                    ("account", .string(w.account)), ("descriptor", .string(w.descriptor)),
+                    ("change_descriptor", w.changeDescriptor.map(FieldValue.string) ?? .null),
+                ])
+            }
+        }
+        let columns = ["name", "network", "gap_limit", "receive_derived", "change_derived", "receive_highest_used",
+                       "change_highest_used", "account", "descriptor", "change_descriptor"]
+        let text = RecordRenderer.render(records, as: format, columns: columns)
+        if !text.isEmpty { Console.out(String(text.dropLast())) }
+    }
+}

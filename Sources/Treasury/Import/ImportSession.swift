@@ -1,0 +1,200 @@
+import Bitcoin
+import Foundation
+import GRDB
+import Ledger
+
+/// A record whose natural key is booked with different content.
+struct ConflictError: Error {
+    let error: InputError
+}
+
+/// The state of one import: the ledger write it runs in, its batch, caches, counts and errors.
+///
+/// Records are checked and booked one by one inside a single SQLite transaction; when any record fails (or on a
+/// dry run) the runner rolls the whole transaction back, so a file is booked entirely or not at all.
+final class ImportSession {
+    let writer: LedgerWriter
+    let options: ImportOptions
+    let file: String
+    let network: Network
+    let zone: TimeZone
+    let pools: PoolDirectory
+    let wallets: WalletDirectory
+    let batch: Int64
+    var outcome = ImportOutcome()
+    /// Set when the ledger refused a write: the transaction is unusable and the import stops.
+    private(set) var stopped = false
+    /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
+    private var bookedLines: [Int32] = []
+    private let baseID: Int64
+    private var walletCache: [String: (wallet: String?, script: [UInt8])] = [:]
+
+    init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
+        self.writer = writer
+        self.options = options
+        self.file = file
+        self.wallets = wallets
+        let networkName = writer.settings.extra["network"] ?? "main"
+        guard let network = Network(name: networkName) else {
+            throw InputError(file: file, line: 0, message: "the ledger's network setting \"\(networkName)\" is not a network")
+        }
+        self.network = network
+        zone = writer.settings.zone
+        pools = PoolDirectory(db: writer.db)
+        batch = try writer.nextBatchID()
+        baseID = writer.headID
+        outcome.dryRun = options.dryRun
+    }
+
+    var rules: BookingRules {
+        BookingRules { [writer, options] amount, commodity, date in
+            guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
+            let functional = writer.settings.functionalCurrency
+            if commodity == functional { return amount }
+            let scale = try writer.scale(of: commodity)
+            guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
+                throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
+            }
+            guard date.dayNumber - priceDate.dayNumber <= maxAge else {
+                throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
+            }
+            do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
+                throw LedgerError.money(e)
+            }
+        }
+    }
+
+    // MARK: Records
+
+    /// Runs `body` for the record at `line`, turning its failure into a counted error. Returns the record's
+    /// outcome (nil when it failed).
+    @discardableResult
+    func handle(line: Int, _ body: () throws -> ImportedRecord) -> ImportedRecord? {
+        guard !stopped else { return nil }
+        do {
+            let record = try body()
+            switch record.status {
+            case .new: outcome.counts.new += 1
+            case .alreadyBooked: outcome.counts.alreadyBooked += 1
+            case .conflicting: outcome.counts.conflicting += 1
+            case .rejected: outcome.counts.rejected += 1
+            }
+            options.onRecord?(record)
+            return record
+        } catch let conflict as ConflictError {
+            outcome.counts.conflicting += 1
+            report(conflict.error)
+            options.onRecord?(ImportedRecord(line: line, key: "", status: .conflicting, date: "", description: conflict.error.message))
+        } catch let error as InputError {
+            reject(error)
+        } catch let error as LedgerError {
+            stopped = true
+            reject(InputError(file: file, line: line, message: "the ledger refused this record: \(error.description)"))
+        } catch {
+            stopped = true
+            reject(InputError(file: file, line: line, message: "\(error)"))
+        }
+        return nil
+    }
+
+    /// Counts a rejected record and keeps its error (up to the limit).
+    func reject(_ error: InputError) {
+        outcome.counts.rejected += 1
+        report(error)
+        options.onRecord?(ImportedRecord(line: error.line, key: "", status: .rejected, date: "", description: error.description))
+    }
+
+    private func report(_ error: InputError) {
+        outcome.errorCount += 1
+        if outcome.errors.count < options.errorLimit { outcome.errors.append(error) }
+    }
+
+    func error(_ line: Int, _ column: String?, _ message: String) -> InputError {
+        InputError(file: file, line: line, column: column, message: message)
+    }
+
+    // MARK: Natural keys
+
+    enum KeyState {
+        case new
+        case alreadyBooked
+    }
+
+    /// Whether `key` is free, booked with the same `fingerprint` (already booked), booked with other content
+    /// (a conflict), or booked earlier in this same file (a duplicate).
+    func check(key: String, fingerprint: String, line: Int) throws -> KeyState {
+        guard let id = try writer.bookedTransactionID(naturalKey: key) else { return .new }
+        if bookedHere(id) {
+            let first = lineBooked(id)
+            throw error(line, nil, "duplicate key \(key) inside this file" + (first > 0 ? " (first on line \(first))" : ""))
+        }
+        let stored = try String.fetchOne(writer.db, sql: "SELECT metadata FROM txn WHERE id = ?", arguments: [id])
+        if stored == fingerprint { return .alreadyBooked }
+        throw ConflictError(error: error(line, nil,
+            "conflict: \(key) is already booked (transaction \(id)) with different content: booked {\(stored ?? "")}, file {\(fingerprint)}"))
+    }
+
+    /// Books one transaction for the record at `line`; returns its id.
+    func book(line: Int, key: String?, fingerprint: String, date: LedgerDate, narration: String, source: String,
+              postings: [PostingDraft]) throws -> Int64 {
+        let id = try writer.book(TransactionDraft(date: date, narration: narration, postings: postings, source: source,
+                                                  naturalKey: key, metadata: fingerprint, batch: batch))
+        noteBooked(id: id, line: line)
+        return id
+    }
+
+    /// Whether journal record `id` was booked by this import.
+    func bookedHere(_ id: Int64) -> Bool { id > baseID }
+
+    /// The line journal record `id` was booked from in this import (0 when unknown).
+    func lineBooked(_ id: Int64) -> Int {
+        let index = Int(id - baseID - 1)
+        return index >= 0 && index < bookedLines.count ? Int(bookedLines[index]) : 0
+    }
+
+    /// Remembers that journal record `id` came from `line` (to name the first line of a duplicate).
+    func noteBooked(id: Int64, line: Int) {
+        let index = Int(id - baseID - 1)
+        guard index >= 0 else { return }
+        if bookedLines.count < index { bookedLines.append(contentsOf: repeatElement(0, count: index - bookedLines.count)) }
+        if bookedLines.count == index { bookedLines.append(Int32(clamping: line)) }
+    }
+
+    /// Values with the ledger's price rule, turning a missing or stale price into an error at `column`.
+    func valuing<T>(line: Int, column: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let e as LedgerError {
+            throw error(line, column, e.description)
+        }
+    }
+
+    // MARK: Addresses and wallets
+
+    /// Parses `text` as an address of the ledger's network and finds its reserve wallet.
+    func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8]) {
+        if let cached = walletCache[text] {
+            guard let wallet = cached.wallet else {
+                throw error(line, column, "address \(text) does not belong to a registered reserve wallet")
+            }
+            return (wallet, cached.script)
+        }
+        let address: Address
+        do {
+            address = try Address.parse(text)
+            try address.require(network)
+        } catch {
+            throw self.error(line, column, "address \(text): \(error.description)")
+        }
+        let script = address.scriptPubKey
+        let wallet = try wallets.wallet(owning: script, in: writer.db)
+        if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
+        walletCache[text] = (wallet, script)
+        guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
+        return (wallet, script)
+    }
+
+    /// The accounting date of a timestamp in the ledger's time zone.
+    func accountingDate(_ t: ISOTimestamp) -> LedgerDate { t.accountingDate(in: zone) }
+
+    /// Progress now and then.
+    func progress(_ read: Int, _ total: Int?) { options.onProgress?(read, total) }
+}

@@ -1,0 +1,119 @@
+import Bitcoin
+import Foundation
+import GRDB
+import Ledger
+
+/// A payout as read from any source, before booking.
+struct PayoutRow {
+    var line: Int
+    var paidAt: ISOTimestamp
+    var pool: String
+    var site: String
+    var amount: Int64
+    var fee: Int64
+    var address: String
+    var txid: String
+    /// Nil when the pool did not say (F2Pool): the output is then matched later by txid and address.
+    var vout: UInt32?
+    /// The pool's own payout id, the key when there is no vout.
+    var payoutID: String?
+    /// Columns to name in errors.
+    var columns: (date: String, amount: String, address: String, fee: String, pool: String, site: String)
+}
+
+extension Importer {
+    /// Columns of the canonical payouts CSV.
+    public static let payoutSchema = CSVSchema(
+        required: ["paid_at", "pool", "site", "amount_btc", "address", "txid", "vout"], optional: ["fee_btc"])
+
+    /// `reserve import payouts FILE`: the canonical payouts CSV.
+    public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
+        let source = try Importer.open(path)
+        return try run(.payouts, file: source.name, options: options) { session in
+            try Importer.eachRecord(session, source, Importer.payoutSchema) { r in
+                let row = PayoutRow(
+                    line: r.line,
+                    paidAt: try r.parse("paid_at", ISOTimestamp.parse),
+                    pool: try r.parse("pool", Identifiers.pool),
+                    site: try r.parse("site", Identifiers.site),
+                    amount: try r.parse("amount_btc", Amounts.btc),
+                    fee: try r.parseOptional("fee_btc", Amounts.btcOrZero) ?? 0,
+                    address: r["address"] ?? "",
+                    txid: try r.parse("txid", Identifiers.txid),
+                    vout: try r.parse("vout", Identifiers.vout),
+                    payoutID: nil,
+                    columns: ("paid_at", "amount_btc", "address", "fee_btc", "pool", "site"))
+                return try Importer.bookPayout(row, session)
+            }
+        }
+    }
+
+    /// `reserve import payouts FILE --source f2pool --pool ID --site ID`: payouts of F2Pool's transaction list.
+    public func importPayouts(f2pool path: String, pool: String, site: String,
+                              options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
+        let file = path == "-" ? "stdin" : path
+        return try run(.payouts, file: file, options: options) { session in
+            let (root, sha) = try Importer.readJSON(path)
+            let entries = try F2PoolFile.entries(root, file: file)
+            var others = 0
+            for entry in entries {
+                guard case .payout(let p) = entry.kind else { others += 1; continue }
+                session.handle(line: entry.line) {
+                    try Importer.bookPayout(PayoutRow(
+                        line: entry.line, paidAt: .unix(p.paidTime), pool: pool, site: site, amount: p.amount, fee: 0,
+                        address: p.address, txid: p.txid, vout: nil, payoutID: String(entry.id),
+                        columns: (p.path + ".paid_time", p.path + ".value", p.path + ".address", "", "--pool", "--site")), session)
+                }
+            }
+            if others > 0 {
+                session.outcome.notes.append("\(others) entries are earnings or other kinds; import earnings with `reserve import earnings --source f2pool`")
+            }
+            return sha
+        }
+    }
+
+    /// Checks and books one payout: pool basis, site, wallet, natural key, valuation; records the output.
+    static func bookPayout(_ row: PayoutRow, _ session: ImportSession) throws -> ImportedRecord {
+        let line = row.line
+        let basis: PoolBasis
+        do {
+            basis = try session.pools.basis(of: row.pool)
+            try session.pools.useSite(row.site)
+        } catch let e as PoolError {
+            throw session.error(line, row.columns.site, e.description)
+        }
+        if basis == .accrual, row.fee > 0 {
+            throw session.error(line, row.columns.fee,
+                "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
+        }
+        let (wallet, script) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
+        let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
+        let fingerprint = "payout;paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
+            + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")"
+        let date = session.accountingDate(row.paidAt)
+        let description = "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))"
+        if try session.check(key: key, fingerprint: fingerprint, line: line) == .alreadyBooked {
+            return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: date.description, description: description)
+        }
+        let event = PayoutEvent(date: date, pool: row.pool, site: row.site, wallet: wallet, amount: row.amount, fee: row.fee, basis: basis)
+        let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
+        let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
+                                  narration: "Payout from \(row.pool) for \(row.site)", source: "payouts", postings: postings)
+        try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
+                                 txnID: id, line: line)
+        return ImportedRecord(line: line, key: key, status: .new, date: date.description, description: description)
+    }
+}
+
+extension ImportSession {
+    /// Records an output the reserve now holds.
+    func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
+        do {
+            try writer.db.cachedStatement(sql: """
+                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """).execute(arguments: [txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
+        } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
+        }
+    }
+}

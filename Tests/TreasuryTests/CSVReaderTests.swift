@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+@testable import Treasury
+
+/// Reads all records of `text` (after the header) with the given chunk size.
+private func records(_ text: String, schema: CSVSchema = CSVSchema(required: ["a", "b"]), chunk: Int = 1 << 16)
+    throws(InputError) -> [CSVRecord] {
+    let reader = try CSVReader(source: ByteSource(bytes: Array(text.utf8), name: "t.csv", chunkSize: chunk), schema: schema)
+    var out: [CSVRecord] = []
+    while let r = try reader.next() { out.append(r) }
+    return out
+}
+
+private func error(_ text: String, schema: CSVSchema = CSVSchema(required: ["a", "b"])) -> InputError? {
+    do { _ = try records(text, schema: schema); return nil } catch { return error }
+}
+
+@Suite struct CSVReaderTests {
+    @Test(arguments: [1, 2, 3, 5, 64, 1 << 16])
+    func quotedFieldsAcrossChunks(chunk: Int) throws {
+        let text = "\u{FEFF}b,a\r\n1,\"x, \"\"y\"\"\nz\"\r\n\r\n\"\",3\n4,5"
+        let rs = try records(text, chunk: chunk)
+        #expect(rs.count == 3)
+        #expect(rs[0].line == 2)
+        #expect(rs[0]["a"] == "x, \"y\"\nz")
+        #expect(rs[0]["b"] == "1")
+        #expect(rs[1].line == 5)
+        #expect(rs[1]["b"] == "")
+        #expect(rs[1]["a"] == "3")
+        #expect(rs[2].line == 6)
+        #expect(rs[2].fields == ["4", "5"])
+    }
+
+    @Test func optionalColumnAbsentIsNil() throws {
+        let rs = try records("a,b\n1,2\n", schema: CSVSchema(required: ["a", "b"], optional: ["c"]))
+        #expect(rs[0]["c"] == nil)
+        #expect(rs[0]["a"] == "1")
+    }
+
+    @Test func headerProblems() {
+        #expect(error("a,b,c\n1,2,3\n")?.description == "t.csv:1: c: unknown column (expected: a, b)")
+        #expect(error("a\n1\n")?.description == "t.csv:1: b: missing required column b")
+        #expect(error("a,a,b\n")?.description == "t.csv:1: a: column appears twice in the header")
+        #expect(error("")?.description == "t.csv: empty file: a header row is required (columns: a, b)")
+        #expect(error("\n\n")?.line == 0)
+    }
+
+    @Test func malformedRecordsNameTheirLine() {
+        #expect(error("a,b\n1,2\n1,2,3\n")?.description == "t.csv:3: expected 2 fields, found 3")
+        #expect(error("a,b\n1,2\n1\n")?.description == "t.csv:3: expected 2 fields, found 1")
+        #expect(error("a,b\n1,\"2\n")?.description == "t.csv:2: unterminated quoted field (opened on line 2 or later)")
+        #expect(error("a,b\n1,2\n3,x\"y\n")?.line == 3)
+        #expect(error("a,b\n1,\"2\"x\n")?.description == "t.csv:2: unexpected character after a closing quote")
+        #expect(error("a,b\n1,2\r3,4\n")?.description == "t.csv:2: carriage return not followed by a line feed")
+        let bad: [UInt8] = Array("a,b\n1,".utf8) + [0xC3, 0x28] + [0x0A]
+        do {
+            let reader = try CSVReader(source: ByteSource(bytes: bad, name: "u.csv"), schema: CSVSchema(required: ["a", "b"]))
+            _ = try reader.next()
+            Issue.record("invalid UTF-8 accepted")
+        } catch {
+            #expect(error.description == "u.csv:2: field 2 is not valid UTF-8")
+        }
+    }
+
+    @Test func readingGoesOnAfterAWrongFieldCount() throws {
+        let reader = try CSVReader(source: ByteSource(bytes: Array("a,b\n1\n2,3\n".utf8), name: "t.csv"),
+                                   schema: CSVSchema(required: ["a", "b"]))
+        #expect(throws: InputError.self) { try reader.next() }
+        let r = try reader.next()
+        #expect(r?.fields == ["2", "3"])
+        #expect(r?.line == 3)
+        #expect(try reader.next() == nil)
+    }
+
+    @Test func readsAFileFromDisk() throws {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID()).csv")
+        var text = "a,b\n"
+        for i in 0..<20_000 { text += "\(i),\"v\(i)\"\n" }
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: url) }
+        let reader = try CSVReader(path: url.path, schema: CSVSchema(required: ["a", "b"]))
+        var n = 0
+        while let r = try reader.next() {
+            #expect(r["b"] == "v\(n)")
+            #expect(r.line == n + 2)
+            n += 1
+        }
+        #expect(n == 20_000)
+        #expect(reader.progress.read == reader.progress.total)
+    }
+
+    @Test func missingFileIsAnError() {
+        #expect(throws: InputError.self) { try CSVReader(path: "/nonexistent/x.csv", schema: CSVSchema(required: ["a"])) }
+    }
+}
