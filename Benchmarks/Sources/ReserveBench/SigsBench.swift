@@ -55,6 +55,13 @@ func sigsBench() throws {
         report("\(name) batch / one core", bm / sm, "x", target: workers >= 2 ? "≥ 1.7" : "")
     }
 
+    // How many threads a batch really runs on (the speed-up needs free cores, too).
+    let threads = Set(BatchVerifier.map(ecdsa.indices.map { $0 }) { i -> UInt in
+        _ = ECDSA.check(publicKey: ecdsa[i].key, digest: ecdsa[i].digest, derSignature: ecdsa[i].der)
+        return UInt(pthread_self())
+    })
+    report("batch worker threads used", Double(threads.count), "threads", target: "\(workers)")
+
     try measure("ecdsa", kind: "ecdsa", count: ecdsa.count, one: {
         ecdsa.reduce(0) { $0 + (ECDSA.check(publicKey: $1.key, digest: $1.digest, derSignature: $1.der) == .valid ? 1 : 0) }
     }, batch: {
