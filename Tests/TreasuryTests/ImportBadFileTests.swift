@@ -48,6 +48,14 @@ import Testing
         #expect(try f.fingerprint() == before, "\(c.name): the ledger file changed")
     }
 
+    @Test func maxPriceAgeCanBeWidened() throws {
+        let f = try ImportFixture()
+        let path = try f.file("late.csv", payoutsCSV([["2026-04-05", "f2pool", "guddu-1", "0.1", ImportFixture.hot, txid(1), "0"]]))
+        var options = ImportOptions()
+        options.maxPriceAgeDays = 8
+        #expect(try f.importer.importPayouts(csv: path, options: options).counts == BatchCounts(new: 1))
+    }
+
     @Test func wrongNetworkAddress() throws {
         let f = try ImportFixture()
         let path = try f.file("bad.csv", ImportBadFileTests.withBadRow(4, ImportFixture.testnet))

@@ -12,6 +12,7 @@ struct ImportGroup: ParsableCommand {
             ImportSettlements.self,
             ImportTransactions.self,
             ImportPrices.self,
+            ImportSnapshot.self,
             ImportUndo.self,
         ]
     )

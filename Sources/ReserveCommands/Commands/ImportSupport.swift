@@ -14,6 +14,9 @@ struct ImportCommonOptions: ParsableArguments {
     @Option(help: "How many errors to list before only counting them.")
     var maxErrors = 50
 
+    @Option(help: "Oldest price booking may use, in days before the accounting date (default: the ledger's, 3).")
+    var maxPriceAge: Int?
+
     @OptionGroup var database: DatabaseOptions
 }
 
@@ -36,6 +39,10 @@ enum ImportRunner {
     /// unreadable input or database trouble (74).
     static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
         var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
+        if let age = common.maxPriceAge {
+            guard (0...366).contains(age) else { throw CommandFailure(.usage, "--max-price-age: \(age) is not 0...366 days") }
+            options.maxPriceAgeDays = age
+        }
         var records: [OutputRecord] = []
         if common.dryRun {
             options.onRecord = { r in

@@ -45,6 +45,8 @@ public struct ImportOptions {
     public var dryRun = false
     /// How many errors are listed; the rest are counted.
     public var errorLimit = 50
+    /// Oldest price (in days before the accounting date) booking may use; nil: the ledger's setting (default 3).
+    public var maxPriceAgeDays: Int?
     /// Called with each record's outcome, in input order (for `--dry-run` listings).
     public var onRecord: ((ImportedRecord) -> Void)?
     /// Called now and then with the bytes read and the input's size when known.

@@ -47,7 +47,21 @@ final class ImportSession {
     }
 
     var rules: BookingRules {
-        BookingRules { [writer] amount, commodity, date in try writer.value(of: amount, commodity, on: date) }
+        BookingRules { [writer, options] amount, commodity, date in
+            guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
+            let functional = writer.settings.functionalCurrency
+            if commodity == functional { return amount }
+            let scale = try writer.scale(of: commodity)
+            guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
+                throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
+            }
+            guard date.dayNumber - priceDate.dayNumber <= maxAge else {
+                throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
+            }
+            do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
+                throw LedgerError.money(e)
+            }
+        }
     }
 
     // MARK: Records
