@@ -10,6 +10,7 @@ struct DescriptorDerive: ParsableCommand {
         discussion: """
             A bare xpub/tpub stands for pkh(KEY/<0;1>/*), ypub/upub for sh(wpkh(…)), zpub/vpub for wpkh(…).
             Records: chain (0 receive, 1 change), index, address (null for scripts without one), script_pubkey.
+            A descriptor without /* has the same script at every index.
             """
     )
 
@@ -38,7 +39,7 @@ struct DescriptorDerive: ParsableCommand {
         }
         let chain = try DerivationRequest.chain(of: parsed, change: change)
         let net = try DerivationRequest.network(for: parsed, requested: network)
-        let range = try DerivationRequest.range(start: start, count: count, ranged: parsed.isRanged)
+        let range = try DerivationRequest.range(start: start, count: count)
         let deriver: DescriptorDeriver
         do { deriver = try DescriptorDeriver(parsed.branch(chain)) } catch {
             throw CommandFailure(.dataError, "\(error)")
