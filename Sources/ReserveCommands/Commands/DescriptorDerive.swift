@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bitcoin
+import Foundation
 
 /// `reserve descriptor derive D|KEY [--change] [--network N] --start I --count N`: addresses and
 /// scriptPubKeys of a descriptor or bare extended public key, without a database.
@@ -34,7 +35,7 @@ struct DescriptorDerive: ParsableCommand {
 
     func run() throws {
         let parsed: Descriptor
-        do { parsed = try Descriptor(descriptorOrKey: descriptor) } catch {
+        do { parsed = try Descriptor(descriptorOrKey: descriptor.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
             throw CommandFailure(.dataError, "\(error)")
         }
         let chain = try DerivationRequest.chain(of: parsed, change: change)
