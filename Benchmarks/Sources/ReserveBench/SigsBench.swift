@@ -20,7 +20,7 @@ func sigsBench() throws {
         switch f[0] {
         case "ecdsa": ecdsaRows.append((a, b, c))
         case "schnorr": schnorrRows.append((a, b, c))
-        case "bip137": bip137Rows.append((.p2wpkh(key: try PublicKey(sec: a)), b, c))
+        case "bip137": bip137Rows.append((try .p2wpkh(key: PublicKey(sec: a)), b, c))
         default: continue
         }
     }
