@@ -46,6 +46,9 @@ final class ImportSession {
         outcome.dryRun = options.dryRun
     }
 
+    /// Whether records are listed (`--dry-run`): descriptions are worth building only then.
+    var listing: Bool { options.onRecord != nil }
+
     var rules: BookingRules {
         BookingRules { [writer, options] amount, commodity, date in
             guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }

@@ -91,7 +91,8 @@ extension Importer {
         let fingerprint = "payout;paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
             + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")"
         let date = session.accountingDate(row.paidAt)
-        let description = "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))"
+        let description = session.listing
+            ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
         if try session.check(key: key, fingerprint: fingerprint, line: line) == .alreadyBooked {
             return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: date.description, description: description)
         }
