@@ -8,6 +8,9 @@ APT_PKGS   := libsecp256k1-dev libsqlite3-dev pkg-config sqlite3
 TEST_PKGS  := hledger
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RESERVE    := .build/debug/reserve
+BENCH_PKGS := hledger ledger
+# pip --user puts bean-check here (Debian 12's system python refuses plain pip installs).
+export PATH := $(HOME)/.local/bin:$(PATH)
 
 all: build
 
@@ -26,7 +29,9 @@ deps:
 
 test-deps: deps
 	$(call apt_install,$(TEST_PKGS))
-	@command -v bean-check >/dev/null 2>&1 || python3 -m pip install -q beancount >/dev/null 2>&1 || echo "note: beancount not installed; its cross-check is skipped"
+	@command -v bean-check >/dev/null 2>&1 || python3 -m pip install -q beancount >/dev/null 2>&1 \
+	  || python3 -m pip install -q --user --break-system-packages beancount >/dev/null 2>&1 \
+	  || echo "note: beancount not installed; its cross-check is skipped"
 
 build: deps
 	$(SWIFT) build
@@ -42,6 +47,7 @@ release: deps
 	$(SWIFT) build -c release
 
 bench: deps
+	$(call apt_install,$(BENCH_PKGS))
 	./Benchmarks/run.sh
 
 clean:

@@ -21,6 +21,7 @@ public struct Reserve: ParsableCommand {
             AssertCommand.self,
             ReverseCommand.self,
             RevalueCommand.self,
+            DemoCommand.self,
         ]
     )
     public init() {}

@@ -84,6 +84,17 @@ import Testing
 
     @Test func empty() { #expect(throws: AddressError.empty) { try Address.parse("") } }
 
+    @Test func bareSegwitPrefix() {
+        #expect(throws: AddressError.bech32(.checksumTooShort(0))) { try Address.parse("bc1") }
+    }
+
+    @Test func parseRequiringNetwork() throws {
+        #expect(try Address.parse("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", network: .signet).type == .p2wpkh)
+        #expect(throws: AddressError.wrongNetwork(expected: .main, got: .test)) {
+            try Address.parse("tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx", network: .main)
+        }
+    }
+
     @Test func base58BadCharacter() {
         #expect(throws: AddressError.base58(.invalidCharacter("0", position: 2))) { try Address.parse("10GNa15ZQXAZUgFiqJ2i7Z2DPU2J6hW62i") }
     }
@@ -96,6 +107,37 @@ import Testing
         let text = Base58Check.encode([0x30] + [UInt8](repeating: 1, count: 20)) // a Litecoin P2PKH version
         #expect(throws: AddressError.unknownVersion(0x30)) { try Address.parse(text) }
         #expect(AddressError.unknownVersion(0x30).description == "version byte 0x30 is not a Bitcoin address type")
+    }
+
+    @Test func base58EmptyPayloadWithValidChecksum() {
+        #expect(Base58Check.encode([]) == "3QJmnh")
+        #expect(throws: AddressError.invalidPayloadLength(0)) { try Address.parse("3QJmnh") }
+    }
+
+    @Test func garbageNeverCrashes() {
+        var rng = SeededRNG(seed: 0x6A7B)
+        let alphabets = [
+            Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8),
+            Array("qpzry9x8gf2tvdw0s3jn54khce6mua7lQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L1bctr".utf8),
+            (0...255).map { UInt8($0) },
+        ]
+        for round in 0..<3000 {
+            let alphabet = alphabets[round % alphabets.count]
+            let prefix = ["", "bc1", "tb1", "bcrt1", "BC1", "1", "3", "xprv"].randomElement(using: &rng) ?? ""
+            let body = (0..<Int.random(in: 0...120, using: &rng)).map { _ in alphabet.randomElement(using: &rng) ?? 0 }
+            let text = prefix + String(decoding: body, as: UTF8.self)
+            // Whatever the verdict, it must come back as a value or an AddressError, never a trap.
+            if let address = try? Address.parse(text) {
+                #expect(AddressPayload(scriptPubKey: address.scriptPubKey) == address.payload)
+            }
+            _ = try? Base58Check.decode(text)
+            _ = try? Bech32.decode(text)
+        }
+        // Checksum-valid Base58Check payloads of every size from 0 to 90 bytes.
+        for size in 0...90 {
+            let payload = (0..<size).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            _ = try? Address.parse(Base58Check.encode(payload))
+        }
     }
 
     @Test func base58PayloadLength() {
@@ -199,6 +241,43 @@ import Testing
     }
 
     // MARK: Round trips
+
+    /// The fast segwit path must accept exactly what the precise path accepts, with the same result.
+    static func fastAgrees(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let networks = Address.segwitNetworks(utf8) else { return true }
+            let precise = try? Address.parseSegwit(utf8, networks: networks)
+            return Address.fastSegwit(utf8, networks: networks) == precise
+        }
+    }
+
+    @Test func fastSegwitPathAgreesWithPrecisePath() throws {
+        var rng = SeededRNG(seed: 0xFA57)
+        for _ in 0..<300 {
+            let version = Int.random(in: 0...16, using: &rng)
+            let length = version == 0 ? [20, 32].randomElement(using: &rng) ?? 20 : Int.random(in: 2...40, using: &rng)
+            let program = (0..<length).map { _ in UInt8.random(in: 0...255, using: &rng) }
+            let network = Network.allCases.randomElement(using: &rng) ?? .main
+            let text = Address(payload: .witness(version: version, program: program)).encoded(for: network)
+            let upper = text.uppercased()
+            var utf8 = Array(text.utf8)
+            #expect(Self.fastAgrees(text) && Self.fastAgrees(upper))
+            var texts = [text, upper]
+            for _ in 0..<3 { // single-character corruptions, including case flips and separators
+                var copy = utf8
+                copy[Int.random(in: 0..<copy.count, using: &rng)] = [UInt8(ascii: "1"), UInt8(ascii: "Q"), UInt8(ascii: "b"), UInt8(ascii: "q")].randomElement(using: &rng) ?? 0
+                texts.append(String(decoding: copy, as: UTF8.self))
+            }
+            utf8.removeLast()
+            texts.append(String(decoding: utf8, as: UTF8.self))
+            for t in texts { #expect(Self.fastAgrees(t), "\(t)") }
+        }
+        let vectors = Bech32Vectors.loaded
+        for t in (vectors?.invalid_addresses.map(\.address) ?? []) + (vectors?.valid_addresses.map(\.address) ?? []) {
+            #expect(Self.fastAgrees(t), "\(t)")
+        }
+    }
 
     @Test func roundTripRandomPayloads() throws {
         var rng = SeededRNG(seed: 2026)

@@ -189,3 +189,22 @@ import Testing
         #expect(report.isValid && report.assertions == 1 && report.transactions == 2 && report.prices == 2)
     }
 }
+
+@Suite struct AssertionGuardTests {
+    typealias F = LedgerFixtures
+
+    @Test func bookingCannotBreakARecordedAssertion() throws {
+        let ledger = try F.withPrices()
+        let id = try ledger.book(F.mined(700, on: "2026-03-02"))
+        let assertion = try ledger.write {
+            try $0.assertBalance(account: "Assets:Reserve:Cold", commodity: "BTC", date: F.date("2026-03-03"), amount: 700)
+        }
+        let breaks = LedgerError.breaksAssertion(id: assertion, account: "Assets:Reserve:Cold", commodity: "BTC",
+                                                 date: F.date("2026-03-03"))
+        #expect(throws: breaks) { try ledger.book(F.mined(1, on: "2026-03-03")) }
+        #expect(throws: breaks) { try ledger.write { try $0.reverse(id, reason: "x") } }
+        try ledger.book(F.mined(1, on: "2026-03-04"))
+        try ledger.write { try $0.reverse(id, reason: "x", date: F.date("2026-03-04")) }
+        #expect(try ledger.verify().isValid)
+    }
+}

@@ -12,7 +12,7 @@ import Testing
     static func prepared() throws -> String {
         let path = F.temporaryPath("concurrent")
         let ledger = try LedgerStore.create(at: path, settings: LedgerSettings(), commodities: try F.commodities())
-        _ = try ledger.write { try $0.addPrice(date: F.date("2026-03-01"), base: "BTC", quote: "PKR", price: 2_850_000_000) }
+        try ledger.write { try $0.addPrice(date: F.date("2026-03-01"), base: "BTC", quote: "PKR", price: 2_850_000_000) }
         return path
     }
 

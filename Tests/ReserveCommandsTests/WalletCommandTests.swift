@@ -41,6 +41,20 @@ import Testing
         #expect(far.status == 0 && far.stdout == direct.stdout)
     }
 
+    @Test func addressInspectNamesTheOwner() throws {
+        let db = try ledger()
+        #expect(try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--gap-limit", "2", "--db", db]).status == 0)
+        let r = try HDCLI.run(["address", "inspect", "bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el",
+                               "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "--format", "jsonl", "--db", db])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.lines.count == 2)
+        #expect(r.lines.first?.hasSuffix(#","wallet":"Cold","chain":1,"index":0}"#) == true)
+        #expect(r.lines.last?.hasSuffix(#","wallet":null,"chain":null,"index":null}"#) == true)
+        // Without a ledger at --db, no owner fields.
+        let none = try HDCLI.run(["address", "inspect", "bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el", "--format", "jsonl"])
+        #expect(none.status == 0 && !none.stdout.contains("wallet"))
+    }
+
     @Test func refusals() throws {
         let db = try ledger()
         #expect(try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--db", db]).status == 0)

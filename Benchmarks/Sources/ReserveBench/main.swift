@@ -1,5 +1,6 @@
 // `reserve-bench [NAME…]`: runs the named benchmark groups (all when none), release build only.
 let groups: [(String, () throws -> Void)] = [
+    ("address", addressBench),
     ("ledger", ledgerBench),
     ("sigs", sigsBench),
     ("hd", hdBench),

@@ -61,10 +61,20 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
         return try result.get()
     }
 
+    /// Reads an address and requires it to fit `network` (what booking to a ledger's network needs).
+    public static func parse(_ text: String, network: Network) throws(AddressError) -> Address {
+        let address = try parse(text)
+        try address.require(network)
+        return address
+    }
+
     /// ``parse(_:)`` over UTF-8 bytes.
     public static func parse(utf8: UnsafeBufferPointer<UInt8>) throws(AddressError) -> Address {
         guard !utf8.isEmpty else { throw .empty }
-        if let networks = segwitNetworks(utf8) { return try parseSegwit(utf8, networks: networks) }
+        if let networks = segwitNetworks(utf8) {
+            if let address = fastSegwit(utf8, networks: networks) { return address }
+            return try parseSegwit(utf8, networks: networks)
+        }
         return try parseBase58(utf8)
     }
 
@@ -74,7 +84,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
     static func segwitNetworks(_ utf8: UnsafeBufferPointer<UInt8>) -> NetworkSet? {
         func has(_ prefix: StaticString) -> Bool {
             let p = UnsafeBufferPointer(start: prefix.utf8Start, count: prefix.utf8CodeUnitCount)
-            guard utf8.count > p.count else { return false }
+            guard utf8.count >= p.count else { return false }
             for i in 0..<p.count where Bech32.lower(utf8[i]) != p[i] { return false }
             return true
         }
@@ -84,6 +94,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
         return nil
     }
 
+    /// The precise segwit reading: every rule checked in turn, so a failure names its cause.
     static func parseSegwit(_ utf8: UnsafeBufferPointer<UInt8>, networks: NetworkSet) throws(AddressError) -> Address {
         let checked: Bech32.Checked
         switch Bech32.check(utf8) {
@@ -175,7 +186,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible {
 
     /// The address a checksum-valid Base58Check payload stands for, or why it is none.
     static func classify(payload: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Result<Address, AddressError> {
-        let version = payload[0]
+        guard let version = payload.first else { return .failure(.invalidPayloadLength(0)) }
         if payload.count == 21 {
             let hash = Array(payload[1...])
             switch version {

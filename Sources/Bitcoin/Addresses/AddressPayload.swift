@@ -11,11 +11,26 @@ public enum AddressPayload: Hashable, Sendable {
     public var scriptPubKey: [UInt8] {
         switch self {
         case .p2pkh(let hash):
-            return [0x76, 0xA9, UInt8(hash.count)] + hash + [0x88, 0xAC]
+            return AddressPayload.script(hash, head: 0x76, 0xA9, tail: 0x88, 0xAC)
         case .p2sh(let hash):
-            return [0xA9, UInt8(hash.count)] + hash + [0x87]
+            return AddressPayload.script(hash, head: 0xA9, tail: 0x87)
         case .witness(let version, let program):
-            return [version == 0 ? 0x00 : UInt8(0x50 + version), UInt8(program.count)] + program
+            return AddressPayload.script(program, head: version == 0 ? 0x00 : UInt8(0x50 + version))
+        }
+    }
+
+    /// `head ‖ push(body) ‖ tail` in one allocation (`body` is at most 75 bytes: one direct push).
+    private static func script(_ body: [UInt8], head: UInt8, _ head2: UInt8? = nil, tail: UInt8? = nil, _ tail2: UInt8? = nil) -> [UInt8] {
+        let size = 2 + body.count + (head2 == nil ? 0 : 1) + (tail == nil ? 0 : 1) + (tail2 == nil ? 0 : 1)
+        return [UInt8](unsafeUninitializedCapacity: size) { out, count in
+            var n = 0
+            out[n] = head; n += 1
+            if let head2 { out[n] = head2; n += 1 }
+            out[n] = UInt8(body.count); n += 1
+            for b in body { out[n] = b; n += 1 }
+            if let tail { out[n] = tail; n += 1 }
+            if let tail2 { out[n] = tail2; n += 1 }
+            count = n
         }
     }
 

@@ -29,8 +29,6 @@ extension Descriptor {
         let key = text.first == "[" ? text.drop { $0 != "]" }.dropFirst() : Substring(text)
         if !text.contains("("), !text.contains("#"), ExtendedKeyVersion(textPrefix: key) != nil {
             try self.init(extendedKey: text)
-        } else if !text.contains("("), DescriptorParser.looksLikeWIF(key.prefix { $0 != "/" }) {
-            throw DescriptorError(.privateKey(ExtendedKeyError.privateKey(kind: "a WIF key").description), at: 0)
         } else {
             try self.init(parsing: text)
         }

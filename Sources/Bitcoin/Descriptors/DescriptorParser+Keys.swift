@@ -33,9 +33,6 @@ extension DescriptorParser {
 
         let parts = rest.split(separator: "/", omittingEmptySubsequences: false)
         let keyText = parts[0]
-        if Self.looksLikeWIF(keyText) {
-            throw DescriptorError(.privateKey(ExtendedKeyError.privateKey(kind: "a WIF key").description), at: restOffset)
-        }
         if let bytes = Hex.decode(keyText) {
             guard parts.count == 1 else {
                 throw DescriptorError(.invalidKey("a hex public key takes no derivation steps"), at: restOffset + keyText.count)

@@ -25,6 +25,32 @@ public enum Bech32 {
         return (0..<5).reduce(0) { acc, i in (b >> UInt32(i)) & 1 == 1 ? acc ^ g[i] : acc }
     }
 
+    /// Two polymod steps at once, indexed by the top 10 bits of the state (the step is linear over GF(2),
+    /// so the low 20 bits shift through and the two 5-bit values enter as `v1 << 5 ^ v2`).
+    static let generator2: [UInt32] = generator.withUnsafeBufferPointer { gen in
+        (0..<1024).map { (x: UInt32) in step(step(x << 20, 0, gen), 0, gen) }
+    }
+
+    /// Per ASCII byte: its 5-bit value, plus 0x20 for a lower-case letter, 0x40 for an upper-case one, and
+    /// 0x80 for a byte outside the Bech32 alphabet (either case), so one lookup classifies a data character.
+    static let scan: [UInt8] = (0..<256).map { (c: Int) in
+        var entry: UInt8 = values[c] == 0xFF ? 0x80 : values[c]
+        if c >= 0x61 && c <= 0x7A { entry |= 0x20 } else if c >= 0x41 && c <= 0x5A { entry |= 0x40 }
+        return entry
+    }
+
+    /// The checksum state after the expanded prefix `hrp` (lower case), before any data.
+    static func prefixState(_ hrp: String) -> UInt32 {
+        let bytes = Array(hrp.utf8)
+        return generator.withUnsafeBufferPointer { gen in
+            var chk: UInt32 = 1
+            for c in bytes { chk = step(chk, c >> 5, gen) }
+            chk = step(chk, 0, gen)
+            for c in bytes { chk = step(chk, c & 31, gen) }
+            return chk
+        }
+    }
+
     @inline(__always)
     static func step(_ chk: UInt32, _ value: UInt8, _ gen: UnsafeBufferPointer<UInt32>) -> UInt32 {
         ((chk & 0x1ff_ffff) << 5) ^ UInt32(value) ^ gen[Int(chk >> 25)]

@@ -60,6 +60,10 @@ public struct ExtendedKeyVersion: Sendable, Hashable {
 
     /// The plain BIP-32 public version of this network: xpub or tpub.
     public static func bip32Public(testnet: Bool) -> ExtendedKeyVersion {
-        all[testnet ? 10 : 0]
+        testnet ? tpub : xpub
     }
+
+    /// Entries 0 and 10 of `all`.
+    private static let xpub = all[0]
+    private static let tpub = all[10]
 }

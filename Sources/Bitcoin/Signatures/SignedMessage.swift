@@ -5,12 +5,18 @@ public enum SignedMessage {
 
     /// SHA-256d(CompactSize(24) ‖ magic ‖ CompactSize(len) ‖ message), in internal byte order.
     public static func hash(_ message: [UInt8]) -> [UInt8] {
-        var data: [UInt8] = []
-        data.reserveCapacity(26 + message.count + 9)
-        data.appendLengthPrefixed(Array(magic.utf8))
+        var data = prefix
+        data.reserveCapacity(prefix.count + 9 + message.count)
         data.appendLengthPrefixed(message)
         return Hashes.sha256d(data)
     }
+
+    /// CompactSize(24) ‖ magic, computed once.
+    private static let prefix: [UInt8] = {
+        var bytes: [UInt8] = []
+        bytes.appendLengthPrefixed(Array(magic.utf8))
+        return bytes
+    }()
 }
 
 /// The address type a BIP-137 header byte declares.

@@ -22,7 +22,20 @@ extension LedgerWriter {
                 INSERT INTO balance_assertion(id, date, account_id, commodity, amount, hash) VALUES (?, ?, ?, ?, ?, ?)
                 """, arguments: [id, date.description, info.id, commodity, amount, Data(hash)])
             head = (id, hash)
+            assertions.append((id, account, commodity, date))
             return id
+        }
+    }
+
+    /// Refuses postings that would change a recorded assertion (same commodity, the asserted account or
+    /// under it, dated on or before the assertion).
+    func checkAssertions(_ draft: TransactionDraft) throws {
+        for a in assertions where draft.date <= a.date {
+            var net: Int64 = 0
+            for p in draft.postings where p.commodity == a.commodity && AccountName.isUnder(p.account, prefix: a.account) {
+                net = net &+ p.amount
+            }
+            if net != 0 { throw LedgerError.breaksAssertion(id: a.id, account: a.account, commodity: a.commodity, date: a.date) }
         }
     }
 

@@ -59,6 +59,7 @@ extension LedgerWriter {
             for (commodity, sum) in sums.sorted(by: { $0.key < $1.key }) where sum != 0 {
                 throw LedgerError.unbalanced(commodity: commodity, residue: sum)
             }
+            if !assertions.isEmpty { try checkAssertions(draft) }
             if let b = balancingIndex {
                 guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
                 values[b] = -valueSum

@@ -22,6 +22,8 @@ public final class LedgerWriter {
     var accountNames: [Int64: String] = [:]
     var scales: [String: Int] = [:]
     var head: (id: Int64, hash: [UInt8])
+    /// Recorded assertions: a booking on or before one's date must not change what it asserts.
+    var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
     private var failed: Error?
 
@@ -46,6 +48,11 @@ public final class LedgerWriter {
             accountNames[row[0]] = name
         }
         head = try LedgerWriter.readHead(db)
+        for row in try Row.fetchAll(db, sql: """
+            SELECT b.id, a.name, b.commodity, b.date FROM balance_assertion b JOIN account a ON a.id = b.account_id
+            """) {
+            assertions.append((row[0], row[1], row[2], try LedgerDate(row[3])))
+        }
     }
 
     static func readHead(_ db: Database) throws -> (id: Int64, hash: [UInt8]) {

@@ -24,6 +24,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case alreadyReversed(Int64, by: Int64)
     case reversalOfReversal(Int64)
     case unknownBatch(Int64)
+    case breaksAssertion(id: Int64, account: String, commodity: String, date: LedgerDate)
     case assertionFailed(account: String, commodity: String, date: LedgerDate, expected: Int64, actual: Int64)
     case money(MoneyError)
     case ledgerExists(path: String)
@@ -60,6 +61,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .alreadyReversed(let t, let by): return "transaction \(t) was already reversed by transaction \(by)"
         case .reversalOfReversal(let t): return "transaction \(t) is itself a reversal; book the original again instead"
         case .unknownBatch(let b): return "no import batch \(b)"
+        case .breaksAssertion(let id, let a, let c, let d):
+            return "booking would break balance assertion \(id) (\(a) \(c) at end of \(d)); date it after \(d)"
         case .assertionFailed(let a, let c, let d, let e, let x):
             return "balance assertion failed: \(a) \(c) at end of \(d): expected \(e), ledger has \(x)"
         case .money(let e): return e.description

@@ -115,6 +115,7 @@ public final class LedgerStore: Sendable {
 
     /// Runs `body` in one immediate SQLite transaction: everything it writes commits together or not at all.
     /// A thrown error rolls the whole transaction back.
+    @discardableResult
     public func write<T>(_ body: (LedgerWriter) throws -> T) throws -> T {
         try LedgerStore.mapDatabaseErrors {
             try database.writeWithoutTransaction { db in

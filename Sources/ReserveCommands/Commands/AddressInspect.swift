@@ -52,6 +52,7 @@ struct AddressInspect: ParsableCommand {
             inputs = addresses.enumerated().map { ($0.offset + 1, $0.element) }
         }
         let verdicts = inputs.map { AddressInspectVerdict(line: $0.line, input: $0.text, network: required) }
+        let owners = try WalletOwners(database)
         let validCount = verdicts.count { $0.valid }
         let summary = OutputRecord([
             ("inputs", .int(Int64(verdicts.count))),
@@ -61,11 +62,11 @@ struct AddressInspect: ParsableCommand {
         let output: String
         switch format {
         case .table:
-            output = RecordRenderer.render(verdicts.map(\.tableRecord), as: .table)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.tableRecord, $0.valid ? $0.address : nil) }, as: .table)
         case .json:
-            output = RecordRenderer.render(verdicts.map(\.record), as: .json, summary: summary)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: .json, summary: summary)
         case .csv, .jsonl:
-            output = RecordRenderer.render(verdicts.map(\.record), as: format)
+            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: format)
         }
         FileHandle.standardOutput.write(Data(output.utf8))
         if format != .json {

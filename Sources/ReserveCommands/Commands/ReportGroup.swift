@@ -6,6 +6,11 @@ struct ReportGroup: ParsableCommand {
         commandName: "report",
         abstract: "Holdings, mining economics, reconciliation and proof of reserves.",
         subcommands: [
+            ReportHoldingsCommand.self,
+            ReportMiningCommand.self,
+            ReportReconcileCommand.self,
+            ReportReservesCommand.self,
+            ReportAllCommand.self,
         ]
     )
 }

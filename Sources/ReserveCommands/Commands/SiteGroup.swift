@@ -6,6 +6,7 @@ struct SiteGroup: ParsableCommand {
         commandName: "site",
         abstract: "Set a mining site's hashrate and power.",
         subcommands: [
+            SiteSetCommand.self,
         ]
     )
 }

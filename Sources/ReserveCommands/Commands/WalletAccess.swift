@@ -7,7 +7,7 @@ enum WalletAccess {
     /// The registry of an existing ledger (exit 74 when the file is missing or not a ledger).
     static func open(_ options: DatabaseOptions) throws -> WalletRegistry {
         do {
-            return WalletRegistry(store: try LedgerStore.open(at: options.path, extraMigrations: [WalletSchema.migration]))
+            return WalletRegistry(store: try LedgerStore.open(at: options.path, extraMigrations: TreasurySchema.migrations))
         } catch let error as LedgerError {
             throw CommandFailure(.ioError, error.description)
         }

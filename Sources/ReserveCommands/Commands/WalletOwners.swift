@@ -10,15 +10,13 @@ struct WalletOwners {
         registry = options.exists ? try WalletAccess.open(options) : nil
     }
 
-    /// Whether lookups happen (a ledger was found).
-    var isActive: Bool { registry != nil }
-
-    /// `wallet`, `chain`, `index` of the address's owner (nulls when no registered wallet owns it).
-    func fields(_ address: Address?) throws -> [(String, FieldValue)] {
-        guard let registry else { return [] }
+    /// `record` followed by `wallet`, `chain`, `index` of the address's owner (nulls when no registered
+    /// wallet owns it); unchanged when there is no ledger.
+    func extend(_ record: OutputRecord, _ address: Address?) throws -> OutputRecord {
+        guard let registry else { return record }
         let owner = try address.flatMap { a in try WalletAccess.run { try registry.owner(ofScriptPubKey: a.scriptPubKey) } }
-        return [("wallet", owner.map { .string($0.wallet) } ?? .null),
-                ("chain", owner.map { .int(Int64($0.chain)) } ?? .null),
-                ("index", owner.map { .int(Int64($0.index)) } ?? .null)]
+        return OutputRecord(record.fields + [("wallet", owner.map { .string($0.wallet) } ?? .null),
+                                             ("chain", owner.map { .int(Int64($0.chain)) } ?? .null),
+                                             ("index", owner.map { .int(Int64($0.index)) } ?? .null)])
     }
 }

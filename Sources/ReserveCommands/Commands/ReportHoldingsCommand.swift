@@ -1,0 +1,31 @@
+import ArgumentParser
+import Ledger
+import Treasury
+
+/// `reserve report holdings [--at DATE] [--since DATE]`
+struct ReportHoldingsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "holdings",
+        abstract: "BTC per wallet and account, valued at a date's price; change since a date; origin of the coins.")
+
+    @Option(help: "Report date (YYYY-MM-DD; default: the last transaction's date).")
+    var at: String?
+
+    @Option(help: "Also show the change since this date (YYYY-MM-DD).")
+    var since: String?
+
+    @OptionGroup var output: ReportOutputOptions
+
+    func run() throws {
+        let store = try ReportRunner.open(output.database)
+        let at = try ReportRunner.date(at, option: "--at") ?? ReportRunner.lastDate(store)
+        let since = try ReportRunner.date(since, option: "--since")
+        let report = try ReportRunner.run { try HoldingsReport.compute(store, at: at, since: since) }
+        ReportRunner.print(report.document(), as: output.format)
+        if let html = output.html {
+            let start = LedgerDate(year: at.year - 1, month: at.month, day: 1) ?? at
+            let history = try ReportRunner.run { try HoldingsHistory.compute(store, from: start, to: at) }
+            try ReportRunner.writeHTML(try ReportRunner.page(store, asOf: at, holdings: report, history: history), to: html)
+        }
+    }
+}

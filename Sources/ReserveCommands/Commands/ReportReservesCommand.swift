@@ -1,0 +1,40 @@
+import ArgumentParser
+import Treasury
+
+/// `reserve report reserves --attestations FILE --challenge TEXT [--snapshot ID]`: exits 1 when the proven total
+/// falls short of the ledger's holdings.
+struct ReportReservesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "reserves",
+        abstract: "Proof of reserves: attestations verified against the snapshot's balances and the ledger (exit 1 on a shortfall).")
+
+    @Option(help: "CSV of attestations: address,message,signature.")
+    var attestations: String
+
+    @Option(help: "Text every signed message must contain.")
+    var challenge: String
+
+    @Option(help: "Snapshot id (default: the latest).")
+    var snapshot: Int64?
+
+    @OptionGroup var output: ReportOutputOptions
+
+    func validate() throws {
+        guard !challenge.isEmpty else { throw ValidationError("--challenge must not be empty") }
+    }
+
+    func run() throws {
+        let store = try ReportRunner.open(output.database)
+        let report = try ReportRunner.run {
+            try ReservesReport.compute(store, attestations: try AttestationFile.read(path: attestations), challenge: challenge,
+                                       snapshot: snapshot, verify: ReservesReport.messageVerifier)
+        }
+        ReportRunner.print(report.document(), as: output.format)
+        if let html = output.html {
+            try ReportRunner.writeHTML(try ReportRunner.page(store, asOf: report.asOfDate, reserves: report), to: html)
+        }
+        if !report.covered {
+            throw CommandFailure(.checkFailed, "proof of reserves: " + (report.document().findings.first ?? "shortfall"))
+        }
+    }
+}

@@ -1,0 +1,53 @@
+/// The holdings report as tables (field names in docs/reports.md).
+extension HoldingsReport {
+    public func document() -> ReportDocument {
+        let money = ReportUnit.money(currency: currency, scale: scale)
+        var columns: [ReportColumn] = [
+            ReportColumn("account", title: "Account"),
+            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats),
+            ReportColumn("value", integer: "value_minor", title: "Value \(currency)", unit: money),
+        ]
+        if since != nil {
+            columns += [
+                ReportColumn("btc_since", integer: "btc_since_sats", title: "BTC then", unit: .sats),
+                ReportColumn("btc_change", integer: "btc_change_sats", title: "BTC change", unit: .sats),
+                ReportColumn("value_change", integer: "value_change_minor", title: "Value change", unit: money),
+            ]
+        }
+        columns += [
+            ReportColumn("mined", integer: "mined_sats", title: "From mining", unit: .sats),
+            ReportColumn("transferred", integer: "transferred_sats", title: "Transfers (net)", unit: .sats),
+        ]
+        func row(_ name: String, _ sats: Int64, _ value: Int64, _ satsSince: Int64?, _ valueSince: Int64?,
+                 _ mined: Int64, _ transferred: Int64) -> [ReportCell] {
+            var r: [ReportCell] = [.text(name), .int(sats), .int(value)]
+            if since != nil {
+                r += [.int(satsSince ?? 0), .int(sats - (satsSince ?? 0)), .int(value - (valueSince ?? 0))]
+            }
+            return r + [.int(mined), .int(transferred)]
+        }
+        func section(_ id: String, _ title: String, _ lines: [Line], totalName: String) -> ReportSection {
+            let rows = lines.map { row($0.account, $0.sats, $0.value, $0.satsSince, $0.valueSince, $0.mined, $0.transferred) }
+            func sum(_ f: (Line) -> Int64) -> Int64 { lines.reduce(0) { $0 + f($1) } }
+            let total = row(totalName, sum(\.sats), sum(\.value), sum { $0.satsSince ?? 0 }, sum { $0.valueSince ?? 0 },
+                            sum(\.mined), sum(\.transferred))
+            return ReportSection(id: id, title: title, columns: columns, rows: rows, total: total)
+        }
+        var parameters: [(String, String)] = [
+            ("at", at.description), ("currency", currency),
+            ("price_date", price.date.description),
+            ("price", ReportFormat.text(.int(price.price), money, grouped: false)),
+            ("price_minor", String(price.price)),
+        ]
+        if let since {
+            parameters += [("since", since.description), ("price_since_date", priceSince?.date.description ?? ""),
+                           ("price_since_minor", priceSince.map { String($0.price) } ?? "")]
+        }
+        return ReportDocument(
+            name: "holdings", title: "Reserve holdings at \(at)", parameters: parameters,
+            sections: [
+                section("wallets", "Reserve wallets (BTC at the price of \(price.date))", wallets, totalName: "Reserve total"),
+                section("receivables", "Owed by pools (accrual earnings not yet paid)", receivables, totalName: "Total receivable"),
+            ])
+    }
+}

@@ -1,0 +1,51 @@
+import Foundation
+import Bitcoin
+import GRDB
+import Ledger
+
+/// What every report needs from the ledger: settings, the functional currency's scale, prices, the chain head.
+struct ReportContext {
+    let store: LedgerStore
+    let currency: String
+    let scale: Int
+
+    init(_ store: LedgerStore) throws {
+        self.store = store
+        currency = store.settings.functionalCurrency
+        scale = try store.read { db in
+            try Int.fetchOne(db, sql: "SELECT scale FROM commodity WHERE code = ?", arguments: [store.settings.functionalCurrency])
+        } ?? 2
+    }
+
+    var moneyUnit: ReportUnit { .money(currency: currency, scale: scale) }
+
+    /// The BTC price in the functional currency on or before `date`.
+    func btcPrice(onOrBefore date: LedgerDate) throws -> (date: LedgerDate, price: Int64)? {
+        try store.price(base: "BTC", quote: currency, onOrBefore: date)
+    }
+
+    /// The latest transaction date in the ledger (reports default to it), or nil for an empty ledger.
+    func lastDate() throws -> LedgerDate? {
+        guard let text = try store.read({ db in try String.fetchOne(db, sql: "SELECT max(date) FROM txn") }) else { return nil }
+        return try LedgerDate(text)
+    }
+
+    func headHash() throws -> String { try ReportHead.hash(store) }
+
+    func tableExists(_ name: String) throws -> Bool { try store.read { try $0.tableExists(name) } }
+}
+
+/// The ledger's chain head, printed on reports so a reader can check them against `reserve verify ledger`.
+public enum ReportHead {
+    /// The hash of the last journal record (transaction, price or assertion) as lowercase hex; empty when none.
+    public static func hash(_ store: LedgerStore) throws -> String {
+        try store.read { db in
+            let row = try Row.fetchOne(db, sql: """
+                SELECT hash FROM (SELECT id, hash FROM txn UNION ALL SELECT id, hash FROM price
+                UNION ALL SELECT id, hash FROM balance_assertion) ORDER BY id DESC LIMIT 1
+                """)
+            guard let data = row.map({ $0[0] as Data }) else { return "" }
+            return Hex.encode(data)
+        }
+    }
+}
