@@ -96,7 +96,8 @@ enum ReportRunner {
         let head = try run { try ReportHead.hash(store) }
         let scale = try run { try store.commodities() }.first { $0.code == store.settings.functionalCurrency }?.scale ?? 2
         return HTMLReport(programme: title ?? programme(store), asOf: asOf, headHash: head,
-                          currency: store.settings.functionalCurrency, scale: scale, holdings: holdings, mining: mining,
+                          currency: store.settings.functionalCurrency, scale: scale,
+                          fiscalYearStart: store.settings.fiscalYearStart, holdings: holdings, mining: mining,
                           history: history, reconciliation: reconciliation, reserves: reserves, extra: extra).render()
     }
 }
