@@ -4,6 +4,7 @@ let groups: [(String, () throws -> Void)] = [
     ("ledger", ledgerBench),
     ("sigs", sigsBench),
     ("hd", hdBench),
+    ("imports", importBench),
     ("reports", reportBench),
 ]
 

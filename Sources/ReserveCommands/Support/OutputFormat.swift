@@ -80,7 +80,7 @@ public enum RecordRenderer {
             let fill = String(repeating: " ", count: max(0, w - s.count))
             return right ? fill + s : s + fill
         }
-        var lines = [names.enumerated().map { pad($0.1, widths[$0.0], right: false) }.joined(separator: "  ")]
+        var lines = [names.enumerated().map { pad($0.1, widths[$0.0], right: false) }.joined(separator: "  ").trimmingTrailingSpaces()]
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         for row in rows {
             lines.append(row.enumerated().map { i, v in

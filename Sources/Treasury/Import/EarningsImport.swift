@@ -37,6 +37,7 @@ extension Importer {
                     days.append((r.line, ISOTimestamp.day(containing: r.date).description, r.date, r.amount, r.path))
                 }
             }
+            session.earliestDate = days.map { session.accountingDate(.unix($0.day)) }.min()
             for d in days {
                 session.handle(line: d.line) {
                     let date = session.accountingDate(.unix(d.day))

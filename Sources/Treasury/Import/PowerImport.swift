@@ -9,9 +9,8 @@ extension Importer {
     /// `reserve import power FILE`: electricity expense against the site's power payable, booked on `period_end`.
     /// The natural key is site + invoice.
     public func importPower(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.power, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.powerSchema) { r in
+        return try run(.power, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.powerSchema, date: { r in try? ISOTimestamp.date(r["period_end"] ?? "") }) { r in
                 let site = try r.parse("site", Identifiers.site)
                 let start = try r.parse("period_start", ISOTimestamp.date)
                 let end = try r.parse("period_end", ISOTimestamp.date)
@@ -55,9 +54,8 @@ extension Importer {
     /// `reserve import settlements FILE`: pays a power bill (by site and invoice) from `Assets:Bank:<currency>`.
     /// The natural key is `reference`.
     public func importSettlements(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.settlements, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.settlementSchema) { r in
+        return try run(.settlements, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.settlementSchema, date: { r in try? ISOTimestamp.date(r["date"] ?? "") }) { r in
                 let date = try r.parse("date", ISOTimestamp.date)
                 let site = try r.parse("site", Identifiers.site)
                 let invoice = try r.parse("invoice", Identifiers.reference)

@@ -1,4 +1,0 @@
-import Testing
-@testable import ReserveCommands
-
-@Test func ReserveCommandsModuleLinks() { #expect(Bool(true)) }

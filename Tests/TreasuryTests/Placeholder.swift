@@ -1,4 +1,0 @@
-import Testing
-@testable import Treasury
-
-@Test func TreasuryModuleLinks() { #expect(Bool(true)) }
