@@ -111,6 +111,8 @@ import Testing
         let json = ReportDataRenderer.json(doc)
         #expect(json.contains("\"sites_total\":{\"period\":\"Total\",\"site\":\"all\",\"btc_mined_sats\":3020000,\"btc_mined\":\"0.03020000\""))
         #expect(json.contains("\"cost_per_btc_minor\":666666667,\"cost_per_btc\":\"6666666.67\""))
+        // Net of the 20,000-sat fee: 3,000,000 sats and 92,000,000 paisa.
+        #expect(json.contains("\"btc_net_sats\":3000000,\"btc_net\":\"0.03000000\",\"revenue_net_minor\":92000000"))
         let table = ReportTextRenderer.render(doc)
         let totalLine = try #require(table.split(separator: "\n").first { $0.hasPrefix("Total") })
         #expect(totalLine.contains("0.03020000"))
