@@ -115,8 +115,8 @@ public struct HTMLReport: Sendable {
                 cards += card("Power cost per BTC", cashShort(c), m.total.marginalCostPerBTC.map { "marginal " + cashShort($0) + "; realised price " + (m.total.realisedPrice.map(cashShort) ?? "-") } ?? "")
             }
             if let t = m.total.breakEvenTariff {
-                cards += card("Mining earned per kWh", cash(t),
-                              m.total.tariffPaid.map { "against a tariff of " + cash($0) + " (break-even tariff)" } ?? "")
+                cards += card("Break-even tariff", cash(t) + " /kWh",
+                              m.total.tariffPaid.map { "mining earned this per kWh; tariff paid " + cash($0) } ?? "")
             }
         }
         if let r = reconciliation {
