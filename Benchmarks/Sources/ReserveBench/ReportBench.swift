@@ -10,14 +10,19 @@ func reportBench() throws {
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-bench-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }
-    let path = dir.appendingPathComponent("reports.sqlite").path
-    let bookTime = try seconds {
-        try ReportBenchLedger.book(rows: rows, at: path)
-        return 1
+    // REPORT_BENCH_DB=PATH keeps the ledger there and reuses it on the next run (booking takes a while).
+    let kept = ProcessInfo.processInfo.environment["REPORT_BENCH_DB"]
+    let path = kept ?? dir.appendingPathComponent("reports.sqlite").path
+    if !FileManager.default.fileExists(atPath: path) {
+        let bookTime = try seconds {
+            try ReportBenchLedger.book(rows: rows, at: path)
+            let store = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+            try ReportBenchLedger.bills(store, dir: dir)
+            return 1
+        }
+        report("book \(rows) transactions (setup)", bookTime, "s")
     }
-    report("book \(rows) transactions (setup)", bookTime, "s")
-    let store = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + SiteSpecs.migrations)
-    try ReportBenchLedger.bills(store, dir: dir)
+    let store = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
     // Peak memory of the reports alone: reset the high-water mark after booking (Linux clear_refs 5).
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     let at = ReportBenchLedger.start.adding(days: 364) ?? ReportBenchLedger.start
@@ -40,7 +45,7 @@ enum ReportBenchLedger {
         let store = try LedgerStore.create(at: path, settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi",
                                                                                 fiscalYearStart: 7),
                                            commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
-                                           extraMigrations: TreasurySchema.migrations + SiteSpecs.migrations)
+                                           extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
         try store.write { w in
             for d in 0..<366 {
                 try w.addPrice(date: start.adding(days: d) ?? start, base: "BTC", quote: "PKR",

@@ -17,7 +17,7 @@ struct ReportOutputOptions: ParsableArguments {
 /// Opening the ledger for reports and printing them.
 enum ReportRunner {
     /// Every Treasury table, then the reports' own (site figures).
-    static var migrations: [LedgerMigration] { TreasurySchema.migrations + SiteSpecs.migrations }
+    static var migrations: [LedgerMigration] { TreasurySchema.migrations + ReportSchema.migrations }
 
     static func open(_ options: DatabaseOptions) throws -> LedgerStore {
         guard options.exists else {
