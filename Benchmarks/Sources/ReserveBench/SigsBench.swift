@@ -40,11 +40,14 @@ func sigsBench() throws {
     }
 
     func measure(_ name: String, kind: String, count: Int, one: () -> Int, batch: () -> Int) throws {
-        var c: [Double] = [], single: [Double] = [], many: [Double] = []
+        var c: [Double] = [], single: [Double] = [], many: [Double] = [], cpus: [Double] = []
         for _ in 0..<5 {
             c.append(try runC(kind))
             single.append(Double(count) / seconds { one() })
-            many.append(Double(count) / seconds { batch() })
+            let cpuBefore = processCPUSeconds()
+            let wall = seconds { batch() }
+            cpus.append((processCPUSeconds() - cpuBefore) / wall)
+            many.append(Double(count) / wall)
         }
         func mid(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         let (cm, sm, bm) = (mid(c), mid(single), mid(many))
@@ -53,6 +56,7 @@ func sigsBench() throws {
         report("\(name) Swift batch (\(workers) cores)", bm, "verif/s")
         if kind != "bip137" { report("\(name) Swift one core / C", sm / cm, "x", target: "≥ 0.9") }
         report("\(name) batch / one core", bm / sm, "x", target: workers >= 2 ? "≥ 1.7" : "")
+        report("\(name) batch CPUs granted by the scheduler", mid(cpus), "cpus", target: "\(workers) when idle")
     }
 
     // How many threads a batch really runs on (the speed-up needs free cores, too).
@@ -83,4 +87,12 @@ func sigsBench() throws {
             BIP137.verify(payload: bip137[i].payload, message: bip137[i].message, signature: bip137[i].sig).isValid
         }.count { $0 }
     })
+}
+
+/// User + system CPU time of this process so far, in seconds.
+private func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return secs(usage.ru_utime) + secs(usage.ru_stime)
 }

@@ -1,4 +1,5 @@
 import Bitcoin
+import Crypto
 import Foundation
 import GRDB
 import Ledger
@@ -126,6 +127,12 @@ final class ImportSession {
         case alreadyBooked
     }
 
+    /// The stored form of a record's content: `kind:` and the first 16 bytes (hex) of the SHA-256 of its canonical
+    /// text, so re-imports compare content without storing it again in every transaction.
+    static func fingerprint(_ kind: String, _ canonical: String) -> String {
+        kind + ":" + Hex.encode(SHA256.hash(data: Data(canonical.utf8)).prefix(16))
+    }
+
     /// Whether `key` is free, booked with the same `fingerprint` (already booked), booked with other content
     /// (a conflict), or booked earlier in this same file (a duplicate).
     func check(key: String, fingerprint: String, line: Int) throws -> KeyState {
@@ -137,7 +144,7 @@ final class ImportSession {
         let stored = try String.fetchOne(writer.db, sql: "SELECT metadata FROM txn WHERE id = ?", arguments: [id])
         if stored == fingerprint { return .alreadyBooked }
         throw ConflictError(error: error(line, nil,
-            "conflict: \(key) is already booked (transaction \(id)) with different content: booked {\(stored ?? "")}, file {\(fingerprint)}"))
+            "conflict: \(key) is already booked (transaction \(id)) with different content (content hash \(stored ?? "none"), this file's \(fingerprint))"))
     }
 
     /// Books one transaction for the record at `line`; returns its id.

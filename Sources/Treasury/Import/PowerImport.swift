@@ -28,8 +28,8 @@ extension Importer {
                 let invoice = try r.parse("invoice", Identifiers.reference)
                 do { try session.pools.useSite(site) } catch let e as PoolError { throw r.error("site", e.description) }
                 let key = "power:\(site):\(invoice)"
-                let fingerprint = "power;site=\(site);start=\(start);end=\(end);wh=\(wh);currency=\(currency);amount=\(amount)"
-                    + ";marginal=\(marginal.map { String($0) } ?? "")"
+                let fingerprint = ImportSession.fingerprint("power", "site=\(site);start=\(start);end=\(end);wh=\(wh);currency=\(currency);amount=\(amount)"
+                    + ";marginal=\(marginal.map { String($0) } ?? "")")
                 let description = "\(MinorUnits.format(amount, scale: scale)) \(currency) to \(ReserveAccounts.electricity(site: site))"
                 if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
                     return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: end.description, description: description)
@@ -64,7 +64,7 @@ extension Importer {
                 let amount = try r.parse("amount") { (t: String) throws(FieldError) -> Int64 in try Amounts.positive(t, scale: scale) }
                 let reference = try r.parse("reference", Identifiers.reference)
                 let key = "settlement:\(reference)"
-                let fingerprint = "settlement;date=\(date);site=\(site);invoice=\(invoice);currency=\(currency);amount=\(amount)"
+                let fingerprint = ImportSession.fingerprint("settlement", "date=\(date);site=\(site);invoice=\(invoice);currency=\(currency);amount=\(amount)")
                 let description = "\(MinorUnits.format(amount, scale: scale)) \(currency) from \(ReserveAccounts.bank(currency)) for \(invoice)"
                 if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
                     return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: date.description, description: description)

@@ -28,7 +28,7 @@ extension Importer {
         let txid = tx.txidHex
         let date = session.accountingDate(when)
         let key = "tx:\(txid)"
-        let fingerprint = "tx;at=\(when);txid=\(txid);wtxid=\(tx.wtxidHex);purpose=\(purpose ?? "");approval=\(approval ?? "")"
+        let fingerprint = ImportSession.fingerprint("tx", "at=\(when);txid=\(txid);wtxid=\(tx.wtxidHex);purpose=\(purpose ?? "");approval=\(approval ?? "")")
         if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
             return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: date.description, description: "transaction \(txid)")
         }
