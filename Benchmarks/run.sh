@@ -2,6 +2,9 @@
 # `make bench`: builds the benchmarks in release mode and runs them. Pass group names to run only those.
 set -euo pipefail
 cd "$(dirname "$0")"
+# SwiftPM can keep a stale file list of the path dependency in its build plan; drop the plan so a new
+# source file in the main package is always seen.
+rm -f .build/release.yaml
 swift build -c release --product ReserveBench
 # The "sigs" group compares against a C loop over libsecp256k1 on the same generated inputs.
 mkdir -p .build

@@ -102,6 +102,15 @@ import Testing
         #expect(key.signMessage(entry.message, header: header) == expected, "\(entry.id)")
     }
 
+    /// Messages of 253 bytes or more take a three-byte CompactSize length (0xfd, little-endian).
+    @Test func longMessageLengthPrefix() {
+        let message = String(repeating: "a", count: 300)
+        let expected = Hashes.sha256d([24] + Array(SignedMessage.magic.utf8) + [0xfd, 0x2c, 0x01] + Array(message.utf8))
+        #expect(SignedMessage.hash(Array(message.utf8)) == expected)
+        let sig = Self.key.signMessage(message, header: .p2wpkh)
+        #expect(BIP137.verify(address: Self.key.p2wpkhAddress, message: Array(message.utf8), signature: sig) == .valid)
+    }
+
     // MARK: adversarial
 
     static let key = TestKey(seed: 11)

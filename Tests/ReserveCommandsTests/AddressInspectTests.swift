@@ -98,4 +98,40 @@ import Testing
         #expect(lines[1].contains(#""line":4"#) && lines[1].contains("watch-only") && lines[1].contains(#""status":"unsupported""#))
         #expect(lines[2].contains(#""line":5"#) && lines[2].contains("wrong network: expected main, got test"))
     }
+
+    @Test func ownerFieldsOnlyWithALedger() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("addr-owner-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let db = directory.appendingPathComponent("reserve.sqlite").path
+        let mine = "bc1qp5wfcq48h6d63wyy9qz0awtpfqwwv4sma86mhz" // cold, receive chain, index 0
+        let other = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
+        let arguments = ["address", "inspect", "--file", "-", "--format", "jsonl", "--db", db]
+
+        let before = try #require(try Self.runBinary(arguments, input: mine + "\n"))
+        #expect(before.status == 0 && !before.stdout.contains("wallet"))
+
+        let xpub = "xpub661MyMwAqRbcFtXgS5sYJABqqG9YLmC4Q1Rdap9gSE8NqtwybGhePY2gZ29ESFjqJoCu1Rupje8YtGqsefD265TMg7usUDFdp6W1EGMcet8"
+        #expect(ReserveMain.execute(["init", "--db", db]) == 0)
+        #expect(ReserveMain.execute(["wallet", "add", "cold", "--descriptor", "wpkh(\(xpub)/<0;1>/*)", "--format", "jsonl", "--db", db]) == 0)
+
+        let after = try #require(try Self.runBinary(arguments, input: mine + "\n" + other + "\n"))
+        let lines = after.stdout.split(separator: "\n")
+        #expect(lines.count == 2)
+        #expect(lines.first?.hasSuffix(#""wallet":"cold","chain":0,"index":0}"#) == true)
+        #expect(lines.last?.hasSuffix(#""wallet":null,"chain":null,"index":null}"#) == true)
+    }
+
+    @Test func jsonAndCSVFormats() throws {
+        let input = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\nbc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5\n"
+        let json = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "json"], input: input))
+        #expect(json.status == 1)
+        #expect(json.stdout.hasPrefix(#"[{"line":1,"#))
+        #expect(json.stdout.hasSuffix(#"{"summary":true,"inputs":2,"valid":1,"not_valid":1}]"# + "\n"))
+
+        let csv = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "csv"], input: input))
+        let rows = csv.stdout.split(separator: "\n").map(String.init)
+        #expect(rows.first == "line,input,valid,status,reason,network,type,witness_version,program,script_pubkey")
+        #expect(rows.last == "2,bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5,false,malformed,checksum mismatch (mistyped or truncated),,,,,")
+    }
 }

@@ -98,6 +98,14 @@ import Testing
         }
     }
 
+    @Test func emptyLedger() throws {
+        let l = try ReportTestLedger()
+        #expect(throws: ReportError.noMiningData) { try MiningReport.compute(l.store, by: .month) }
+        let empty = try MiningReport.compute(l.store, by: .month, from: try LedgerDate("2025-07-01"), to: try LedgerDate("2025-07-31"))
+        #expect(empty.lines.isEmpty)
+        #expect(empty.total.costPerBTC == nil)
+    }
+
     @Test func jsonTotalsEqualTableTotals() throws {
         let doc = try MiningReport.compute(try ledger().store, by: .month).document()
         let json = ReportDataRenderer.json(doc)

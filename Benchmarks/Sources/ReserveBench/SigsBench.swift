@@ -20,7 +20,7 @@ func sigsBench() throws {
         switch f[0] {
         case "ecdsa": ecdsaRows.append((a, b, c))
         case "schnorr": schnorrRows.append((a, b, c))
-        case "bip137": bip137Rows.append((.p2wpkh(key: try PublicKey(sec: a)), b, c))
+        case "bip137": bip137Rows.append((try .p2wpkh(key: PublicKey(sec: a)), b, c))
         default: continue
         }
     }
@@ -40,11 +40,14 @@ func sigsBench() throws {
     }
 
     func measure(_ name: String, kind: String, count: Int, one: () -> Int, batch: () -> Int) throws {
-        var c: [Double] = [], single: [Double] = [], many: [Double] = []
+        var c: [Double] = [], single: [Double] = [], many: [Double] = [], cpus: [Double] = []
         for _ in 0..<5 {
             c.append(try runC(kind))
             single.append(Double(count) / seconds { one() })
-            many.append(Double(count) / seconds { batch() })
+            let cpuBefore = processCPUSeconds()
+            let wall = seconds { batch() }
+            cpus.append((processCPUSeconds() - cpuBefore) / wall)
+            many.append(Double(count) / wall)
         }
         func mid(_ v: [Double]) -> Double { v.sorted()[v.count / 2] }
         let (cm, sm, bm) = (mid(c), mid(single), mid(many))
@@ -53,7 +56,15 @@ func sigsBench() throws {
         report("\(name) Swift batch (\(workers) cores)", bm, "verif/s")
         if kind != "bip137" { report("\(name) Swift one core / C", sm / cm, "x", target: "≥ 0.9") }
         report("\(name) batch / one core", bm / sm, "x", target: workers >= 2 ? "≥ 1.7" : "")
+        report("\(name) batch CPUs granted by the scheduler", mid(cpus), "cpus", target: "\(workers) when idle")
     }
+
+    // How many threads a batch really runs on (the speed-up needs free cores, too).
+    let threads = Set(BatchVerifier.map(ecdsa.indices.map { $0 }) { i -> UInt in
+        _ = ECDSA.check(publicKey: ecdsa[i].key, digest: ecdsa[i].digest, derSignature: ecdsa[i].der)
+        return UInt(pthread_self())
+    })
+    report("batch worker threads used", Double(threads.count), "threads", target: "\(workers)")
 
     try measure("ecdsa", kind: "ecdsa", count: ecdsa.count, one: {
         ecdsa.reduce(0) { $0 + (ECDSA.check(publicKey: $1.key, digest: $1.digest, derSignature: $1.der) == .valid ? 1 : 0) }
@@ -76,4 +87,12 @@ func sigsBench() throws {
             BIP137.verify(payload: bip137[i].payload, message: bip137[i].message, signature: bip137[i].sig).isValid
         }.count { $0 }
     })
+}
+
+/// User + system CPU time of this process so far, in seconds.
+private func processCPUSeconds() -> Double {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    func secs(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
+    return secs(usage.ru_utime) + secs(usage.ru_stime)
 }

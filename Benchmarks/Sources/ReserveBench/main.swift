@@ -5,6 +5,7 @@ let groups: [(String, () throws -> Void)] = [
     ("sigs", sigsBench),
     ("hd", hdBench),
     ("imports", importBench),
+    ("reports", reportBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

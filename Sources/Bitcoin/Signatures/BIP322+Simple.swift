@@ -19,7 +19,8 @@ extension BIP322 {
         case .p2sh(let scriptHash):
             return verifyNested(scriptHash: scriptHash, witness: witness, toSpend: spend, allowHighS: allowHighS)
         case .witness(version: let v, program: let program):
-            return .unsupported("witness version \(v) program of \(program.count) bytes")
+            // BIP-322's upgradeable rules: witness versions it does not define give "inconclusive".
+            return .inconclusive("witness version \(v) program of \(program.count) bytes is not defined for BIP-322")
         }
     }
 
@@ -70,7 +71,8 @@ extension BIP322 {
         }
         let multisig: MultisigScript
         do { multisig = try MultisigScript(script: script) } catch {
-            return .unsupported("witness script is not a multi/sortedmulti script (\(error))")
+            // BIP-322: a validator that cannot interpret every script must answer "inconclusive".
+            return .inconclusive("witness script is not a multi/sortedmulti script this verifier interprets (\(error))")
         }
         let m = multisig.threshold
         guard witness.count == m + 2 else {
@@ -126,7 +128,7 @@ extension BIP322 {
             stack.removeLast()
         }
         guard !stack.isEmpty else { return .notSigned("empty witness") }
-        guard stack.count == 1 else { return .unsupported("taproot script-path spends are not verified") }
+        guard stack.count == 1 else { return .inconclusive("taproot script-path spends are not interpreted by this verifier") }
         let sig = stack[0]
         let hashType: SighashType
         switch sig.count {

@@ -40,10 +40,9 @@ public enum MessageVerifier {
             return (.unsupported("BIP-322 full signatures (a whole to_sign transaction) are not verified"), .bip322Full)
         }
         let looksCompact = bytes.count == 65 && MessageSignatureHeader(byte: bytes[0]) != nil
-        if case .p2pkh = address.payload, declared == nil {
-            return (BIP137.verify(address: address, message: message, signature: bytes, policy: policy), .bip137)
-        }
-        if looksCompact, declared == nil {
+        var isP2PKH = false
+        if case .p2pkh = address.payload { isP2PKH = true }
+        if declared == nil, isP2PKH || looksCompact {
             return (BIP137.verify(address: address, message: message, signature: bytes, policy: policy), .bip137)
         }
         let witness: [[UInt8]]

@@ -11,6 +11,8 @@ struct AddressInspect: ParsableCommand {
             Reads P2PKH and P2SH (Base58Check), P2WPKH and P2WSH (Bech32), P2TR and witness v2-16 (Bech32m).
             A tb1 address fits test and signet; m, n and 2 addresses fit test, signet and regtest; bcrt1 is
             regtest. Private keys (WIF, xprv...) are refused: this tool is watch-only.
+            With a ledger at --db (or $RESERVE_DB, or ./reserve.sqlite), each valid address also shows the
+            reserve wallet, chain and index that own it (null when none does).
             Exit status: 0 when every input is valid, 1 when any is not, 64 on a usage error.
 
             Examples:
@@ -52,6 +54,7 @@ struct AddressInspect: ParsableCommand {
             inputs = addresses.enumerated().map { ($0.offset + 1, $0.element) }
         }
         let verdicts = inputs.map { AddressInspectVerdict(line: $0.line, input: $0.text, network: required) }
+        // With a ledger at --db, each valid address also names the reserve wallet that owns it.
         let owners = try WalletOwners(database)
         let validCount = verdicts.count { $0.valid }
         let summary = OutputRecord([

@@ -49,7 +49,7 @@ enum VerdictOutput {
         let text = RecordRenderer.render(records, as: format, summary: format == .json ? summary : nil)
         if !text.isEmpty { Console.out(String(text.dropLast())) }
         if let summary, format != .json {
-            Console.error(summary.fields.map { "\($0.0)=\($0.1.plainText)" }.joined(separator: " "))
+            Console.error(summary.fields.map { "\($0.0)=\($0.1.text)" }.joined(separator: " "))
         }
     }
 
@@ -69,17 +69,6 @@ enum VerdictOutput {
         }
         Console.errorInline("\n")
         return results
-    }
-}
-
-extension FieldValue {
-    var plainText: String {
-        switch self {
-        case .string(let s): return s
-        case .int(let i): return String(i)
-        case .bool(let b): return b ? "true" : "false"
-        case .null: return ""
-        }
     }
 }
 

@@ -12,18 +12,4 @@ public enum InputFile {
         }
         return String(decoding: data, as: UTF8.self)
     }
-
-    /// Physical lines (LF or CRLF), numbered from 1.
-    public static func lines(_ text: String) -> [(number: Int, text: String)] {
-        var result: [(Int, String)] = []
-        var n = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            n += 1
-            var s = Substring(line)
-            if s.last == "\r" { s = s.dropLast() }
-            result.append((n, String(s)))
-        }
-        if let last = result.last, last.1.isEmpty { result.removeLast() }
-        return result
-    }
 }
