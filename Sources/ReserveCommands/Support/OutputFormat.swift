@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Treasury
 
 /// `--format`: table for people, csv with a header, json one document, jsonl one object per record.
 public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable {
@@ -97,33 +98,5 @@ extension String {
         var s = Substring(self)
         while s.last == " " { s = s.dropLast() }
         return String(s)
-    }
-}
-
-/// JSON string quoting (RFC 8259), without Foundation's encoder overhead.
-public enum JSONText {
-    public static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
-    }
-}
-
-/// CSV field quoting (RFC 4180): quoted only when it holds a comma, quote or line break.
-public enum CSVText {
-    public static func quote(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
