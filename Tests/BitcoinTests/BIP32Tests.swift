@@ -162,6 +162,17 @@ import Testing
         #expect(throws: KeyOriginError.invalidFingerprint("deadbef")) { try KeyOrigin(parsing: "deadbef/0h") }
     }
 
+    @Test func preparedParentDerivesTheSameChildren() throws {
+        for chain in Self.chains {
+            let key = try ExtendedPublicKey(parsing: chain.xpub)
+            let prepared = ChildKeyDeriver(key)
+            for i: UInt32 in [0, 1, 2, 1_000_000_000, 0x7fff_ffff] {
+                #expect(try prepared.publicKey(i) == key.childKey(i), "\(chain.testDescription) child \(i)")
+            }
+            #expect(throws: ExtendedKeyError.hardenedDerivation("0h")) { try prepared.publicKey(0x8000_0000) }
+        }
+    }
+
     @Test func depthLimitAndHardenedIndex() throws {
         let key = try ExtendedPublicKey(parsing: Self.chains[0].xpub)
         #expect(throws: ExtendedKeyError.hardenedDerivation("0h")) { try key.child(0x8000_0000) }

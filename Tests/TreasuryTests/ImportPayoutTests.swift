@@ -22,6 +22,21 @@ import Testing
         #expect(postings[0].map(\.3) == [351_832, 17_584, -369_416])
     }
 
+    @Test func rowsInAnyDateOrder() throws {
+        let f = try ImportFixture()
+        let csv = try f.file("p.csv", payoutsCSV([
+            ["2026-03-05", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(1), "0"],
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(2), "0"],
+        ]))
+        #expect(try f.importer.importPayouts(csv: csv).counts == BatchCounts(new: 2))
+        let opened = try f.store.accounts().first { $0.name == "Income:Mining:Guddu-2" }?.opened
+        #expect(opened?.description == "2026-03-02")
+        let earlier = try f.importer.importPayouts(csv: try f.file("q.csv", payoutsCSV([
+            ["2026-03-01", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(3), "0"],
+        ])))
+        #expect(earlier.errors.first?.message == "account Assets:Reserve:Hot was opened on 2026-03-02 by an earlier import; this record is dated 2026-03-01, before it")
+    }
+
     @Test func accrualPayoutSettlesTheReceivable() throws {
         let f = try ImportFixture(basis: ["braiins": .accrual])
         let csv = try f.file("p.csv", payoutsCSV([

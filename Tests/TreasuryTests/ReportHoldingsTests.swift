@@ -1,3 +1,4 @@
+import Foundation
 import Ledger
 import Testing
 @testable import Treasury
@@ -39,6 +40,25 @@ import Testing
         #expect(throws: ReportError.noPrice(currency: "PKR", date: try LedgerDate("2025-06-30"))) {
             try HoldingsReport.compute(l.store, at: try LedgerDate("2025-06-30"))
         }
+    }
+
+    /// A ledger booked before the reports' migration gets its aggregates filled when the migration runs.
+    @Test func aggregatesBackfillAnExistingLedger() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("holdings-backfill-\(getpid()).sqlite").path
+        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let before = try LedgerStore.create(at: path, settings: LedgerSettings(functionalCurrency: "PKR"),
+                                            commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
+                                            extraMigrations: TreasurySchema.migrations)
+        try before.write { try $0.addPrice(date: try LedgerDate("2025-07-01"), base: "BTC", quote: "PKR", price: 3_000_000_000) }
+        try before.book(TransactionDraft(date: try LedgerDate("2025-07-01"), narration: "payout", postings: [
+            PostingDraft("Assets:Reserve:Hot", "BTC", 1_000_000), PostingDraft("Expenses:PoolFees:Alpha", "BTC", 25_000),
+            PostingDraft("Income:Mining:Hydro", "BTC", -1_025_000, value: .balancing)]))
+        let after = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+        let r = try HoldingsReport.compute(after, at: try LedgerDate("2025-07-01"))
+        #expect(r.wallets.map(\.mined) == [1_000_000])
+        let m = try MiningReport.compute(after, by: .month)
+        #expect(m.total.poolFeeSats == 25_000)
+        #expect(m.total.poolFeeValue == 750_000)
     }
 
     @Test func jsonTotalsEqualTableTotals() throws {

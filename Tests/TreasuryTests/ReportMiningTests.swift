@@ -98,11 +98,21 @@ import Testing
         }
     }
 
+    @Test func emptyLedger() throws {
+        let l = try ReportTestLedger()
+        #expect(throws: ReportError.noMiningData) { try MiningReport.compute(l.store, by: .month) }
+        let empty = try MiningReport.compute(l.store, by: .month, from: try LedgerDate("2025-07-01"), to: try LedgerDate("2025-07-31"))
+        #expect(empty.lines.isEmpty)
+        #expect(empty.total.costPerBTC == nil)
+    }
+
     @Test func jsonTotalsEqualTableTotals() throws {
         let doc = try MiningReport.compute(try ledger().store, by: .month).document()
         let json = ReportDataRenderer.json(doc)
         #expect(json.contains("\"sites_total\":{\"period\":\"Total\",\"site\":\"all\",\"btc_mined_sats\":3020000,\"btc_mined\":\"0.03020000\""))
         #expect(json.contains("\"cost_per_btc_minor\":666666667,\"cost_per_btc\":\"6666666.67\""))
+        // Net of the 20,000-sat fee: 3,000,000 sats and 92,000,000 paisa.
+        #expect(json.contains("\"btc_net_sats\":3000000,\"btc_net\":\"0.03000000\",\"revenue_net_minor\":92000000"))
         let table = ReportTextRenderer.render(doc)
         let totalLine = try #require(table.split(separator: "\n").first { $0.hasPrefix("Total") })
         #expect(totalLine.contains("0.03020000"))

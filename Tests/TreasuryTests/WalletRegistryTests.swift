@@ -35,6 +35,8 @@ import Testing
         let change = try #require(try r.owner(ofScriptPubKey: spk("bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el")))
         #expect(change.chain == 1 && change.index == 0)
         #expect(try r.owner(ofScriptPubKey: spk("bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4")) == nil)
+        #expect(try r.owner(ofAddress: "bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el") == change)
+        #expect(try r.owner(ofAddress: "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4") == nil)
     }
 
     @Test func usingAnAddressKeepsTheGapAhead() throws {
@@ -113,5 +115,12 @@ import Testing
         }
         #expect(plan.contains { $0.contains("wallet_address_by_script") })
         #expect(!plan.contains { $0.hasPrefix("SCAN") })
+        let byAddress = try r.store.read { db in
+            try Row.fetchAll(db, sql: """
+                EXPLAIN QUERY PLAN SELECT w.name FROM wallet_address a JOIN wallet w ON w.id = a.wallet_id WHERE a.address = ?
+                """, arguments: ["bc1q"]).map { $0["detail"] as String }
+        }
+        #expect(byAddress.contains { $0.contains("wallet_address_by_address") })
+        #expect(!byAddress.contains { $0.hasPrefix("SCAN") })
     }
 }

@@ -4,6 +4,8 @@ let groups: [(String, () throws -> Void)] = [
     ("ledger", ledgerBench),
     ("sigs", sigsBench),
     ("hd", hdBench),
+    ("imports", importBench),
+    ("reports", reportBench),
 ]
 
 let wanted = Set(CommandLine.arguments.dropFirst())

@@ -7,13 +7,13 @@ public struct DescriptorDeriver: Sendable {
     enum ResolvedKey: Sendable {
         case fixed(PublicKey)
         case fixedXOnly([UInt8])
-        case ranged(ExtendedPublicKey)
+        case ranged(ChildKeyDeriver)
 
         func publicKey(_ index: UInt32) throws(ExtendedKeyError) -> PublicKey? {
             switch self {
             case .fixed(let k): return k
             case .fixedXOnly: return nil
-            case .ranged(let parent): return try parent.childKey(index)
+            case .ranged(let parent): return try parent.publicKey(index)
             }
         }
 
@@ -119,7 +119,7 @@ public struct DescriptorDeriver: Sendable {
         case .extended(let xpub, let elements, let wildcard):
             var parent = xpub
             for case .step(let step) in elements { parent = try parent.derive(path: DerivationPath([step])) }
-            return wildcard ? .ranged(parent) : .fixed(parent.key)
+            return wildcard ? .ranged(ChildKeyDeriver(parent)) : .fixed(parent.key)
         }
     }
 }

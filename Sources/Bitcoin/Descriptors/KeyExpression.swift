@@ -33,13 +33,7 @@ public struct KeyExpression: Sendable, Hashable, CustomStringConvertible {
         self.key = key
     }
 
-    /// How many branches its multipath step has (1 when it has none).
-    public var branchCount: Int {
-        guard case .extended(_, let steps, _) = key else { return 1 }
-        for case .multipath(let s) in steps { return s.count }
-        return 1
-    }
-
+    /// Whether it ends in `/*` (its key differs per index).
     public var isRanged: Bool {
         if case .extended(_, _, true) = key { return true }
         return false

@@ -33,7 +33,7 @@ public enum Bech32Error: Error, Equatable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A character quoted for a message; control and non-ASCII characters as U+XXXX.
+    /// A character quoted for a message; control and non-ASCII characters as their U+ code point.
     static func show(_ c: String) -> String {
         guard let u = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return "'\(c)'" }
         if u.value >= 0x21 && u.value < 0x7F { return "'\(c)'" }

@@ -46,12 +46,6 @@ public struct ExtendedPublicKey: Sendable, Hashable, CustomStringConvertible {
         return out
     }
 
-    /// The same key under another public version (for example a zpub shown as its xpub).
-    public func withVersion(_ version: ExtendedKeyVersion) -> ExtendedPublicKey {
-        ExtendedPublicKey(version: version, depth: depth, parentFingerprint: parentFingerprint,
-                          childNumber: childNumber, chainCode: chainCode, key: key)
-    }
-
     /// Base58Check text under the key's own version.
     public var description: String { encoded() }
 }

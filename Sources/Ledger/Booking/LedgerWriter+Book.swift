@@ -33,33 +33,23 @@ extension LedgerWriter {
         try run {
             let postings = draft.postings
             guard postings.count >= 2 else { throw LedgerError.tooFewPostings(count: postings.count) }
-            var accountIDs: [Int64] = []
-            accountIDs.reserveCapacity(postings.count)
-            var sums: [String: Int64] = [:]
-            var values: [Int64] = []
-            values.reserveCapacity(postings.count)
+            try checkCommodityBalance(postings)
+            var accountIDs = [Int64](repeating: 0, count: postings.count)
+            var values = [Int64](repeating: 0, count: postings.count)
             var balancingIndex: Int?
             var valueSum: Int64 = 0
             for (i, p) in postings.enumerated() {
-                accountIDs.append(try accountForBooking(p.account, on: draft.date))
+                accountIDs[i] = try accountForBooking(p.account, on: draft.date)
                 _ = try scale(of: p.commodity)
-                sums[p.commodity] = try checkedAdd(sums[p.commodity] ?? 0, p.amount, "sum of \(p.commodity) postings")
-                let v: Int64
                 switch p.value {
-                case .atPrice: v = try value(of: p.amount, p.commodity, on: draft.date)
-                case .explicit(let x): v = x
+                case .atPrice: values[i] = try value(of: p.amount, p.commodity, on: draft.date)
+                case .explicit(let x): values[i] = x
                 case .balancing:
                     guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
                     balancingIndex = i
-                    v = 0
                 }
-                values.append(v)
-                valueSum = try checkedAdd(valueSum, v, "sum of posting values")
+                valueSum = try checkedAdd(valueSum, values[i], "sum of posting values")
             }
-            for (commodity, sum) in sums.sorted(by: { $0.key < $1.key }) where sum != 0 {
-                throw LedgerError.unbalanced(commodity: commodity, residue: sum)
-            }
-            if !assertions.isEmpty { try checkAssertions(draft) }
             if let b = balancingIndex {
                 guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
                 values[b] = -valueSum
@@ -69,13 +59,27 @@ extension LedgerWriter {
             for (i, p) in postings.enumerated() where p.commodity == settings.functionalCurrency && values[i] != p.amount {
                 throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: values[i])
             }
+            if !assertions.isEmpty { try checkAssertions(draft) }
             return try insert(draft, accountIDs: accountIDs, values: values, reverses: reverses)
         }
     }
 
-    private func checkedAdd(_ a: Int64, _ b: Int64, _ what: String) throws -> Int64 {
+    /// Every commodity's amounts sum to zero (checked arithmetic; the first unbalanced commodity by code).
+    private func checkCommodityBalance(_ postings: [PostingDraft]) throws {
+        var unbalanced: (String, Int64)?
+        for (i, p) in postings.enumerated() where !postings[..<i].contains(where: { $0.commodity == p.commodity }) {
+            var sum: Int64 = 0
+            for q in postings[i...] where q.commodity == p.commodity {
+                sum = try checkedAdd(sum, q.amount, "sum of \(p.commodity) postings")
+            }
+            if sum != 0, unbalanced.map({ p.commodity < $0.0 }) ?? true { unbalanced = (p.commodity, sum) }
+        }
+        if let (commodity, sum) = unbalanced { throw LedgerError.unbalanced(commodity: commodity, residue: sum) }
+    }
+
+    private func checkedAdd(_ a: Int64, _ b: Int64, _ what: @autoclosure () -> String) throws -> Int64 {
         let (r, o) = a.addingReportingOverflow(b)
-        if o { throw LedgerError.money(.arithmeticOverflow(operation: what)) }
+        if o { throw LedgerError.money(.arithmeticOverflow(operation: what())) }
         return r
     }
 
@@ -86,34 +90,45 @@ extension LedgerWriter {
         return info.id
     }
 
+    /// Hashes the record onto the chain, inserts the postings (one statement), then the sealing row.
     private func insert(_ draft: TransactionDraft, accountIDs: [Int64], values: [Int64], reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
-        var fields: [CanonicalForm.PostingFields] = []
-        fields.reserveCapacity(draft.postings.count)
-        var arguments: [(any DatabaseValueConvertible)?] = []
-        arguments.reserveCapacity(draft.postings.count * 7)
+        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+        w.int(id); w.text(date); w.text(draft.narration); w.optionalText(draft.source); w.optionalText(draft.naturalKey)
+        w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
         for (i, p) in draft.postings.enumerated() {
-            fields.append(.init(line: Int64(i), account: p.account, commodity: p.commodity, amount: p.amount,
-                                value: values[i], metadata: p.metadata))
-            arguments.append(id); arguments.append(Int64(i)); arguments.append(accountIDs[i])
-            arguments.append(p.commodity); arguments.append(p.amount); arguments.append(values[i]); arguments.append(p.metadata)
+            w.newLine(tag: UInt8(ascii: "P"))
+            w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(values[i]); w.optionalText(p.metadata)
         }
-        let bytes = CanonicalForm.transaction(id: id, date: date, narration: draft.narration, source: draft.source,
-                                              naturalKey: draft.naturalKey, reverses: reverses, batch: draft.batch,
-                                              metadata: draft.metadata, postings: fields)
-        let hash = CanonicalForm.chain(previous: head.hash, record: bytes)
-        let postingStatement = try db.cachedStatement(sql: LedgerWriter.postingInsertSQL(count: draft.postings.count))
-        postingStatement.setUncheckedArguments(StatementArguments(arguments))
-        try postingStatement.execute()
-        let txnStatement = try db.cachedStatement(sql: """
+        let hash = CanonicalForm.chain(previous: head.hash, record: w.bytes)
+
+        let count = draft.postings.count
+        let postingInsert: RawStatement
+        if let cached = postingInserts[count] {
+            postingInsert = cached
+        } else {
+            postingInsert = try RawStatement(db, sql: LedgerWriter.postingInsertSQL(count: count))
+            postingInserts[count] = postingInsert
+        }
+        for (i, p) in draft.postings.enumerated() {
+            let base = Int32(i * 7)
+            postingInsert.bind(base + 1, id); postingInsert.bind(base + 2, Int64(i)); postingInsert.bind(base + 3, accountIDs[i])
+            postingInsert.bind(base + 4, p.commodity); postingInsert.bind(base + 5, p.amount); postingInsert.bind(base + 6, values[i])
+            postingInsert.bind(base + 7, p.metadata)
+        }
+        try postingInsert.run()
+
+        let txnInsert = try self.txnInsert ?? RawStatement(db, sql: """
             INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        txnStatement.setUncheckedArguments([id, date, draft.narration, draft.source, draft.naturalKey, reverses,
-                                            draft.batch, draft.metadata, Data(hash)])
+        self.txnInsert = txnInsert
+        txnInsert.bind(1, id); txnInsert.bind(2, date); txnInsert.bind(3, draft.narration); txnInsert.bind(4, draft.source)
+        txnInsert.bind(5, draft.naturalKey); txnInsert.bind(6, reverses); txnInsert.bind(7, draft.batch)
+        txnInsert.bind(8, draft.metadata); txnInsert.bind(9, blob: hash)
         do {
-            try txnStatement.execute()
+            try txnInsert.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
             if let key = draft.naturalKey, let existing = try bookedTransactionID(naturalKey: key) {
                 throw LedgerError.duplicateNaturalKey(key, bookedAs: existing)

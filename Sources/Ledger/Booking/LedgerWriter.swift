@@ -25,6 +25,9 @@ public final class LedgerWriter {
     /// Recorded assertions: a booking on or before one's date must not change what it asserts.
     var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
+    /// Prepared once per write: posting inserts by posting count, and the sealing transaction insert.
+    var postingInserts: [Int: RawStatement] = [:]
+    var txnInsert: RawStatement?
     private var failed: Error?
 
     private struct PriceKey: Hashable {

@@ -7,7 +7,7 @@ enum ChainVerifier {
     static let requiredTriggers = [
         "txn_no_update", "txn_no_delete", "posting_no_update", "posting_no_delete", "price_no_update",
         "price_no_delete", "balance_assertion_no_update", "balance_assertion_no_delete", "posting_sealed",
-        "txn_seal", "natural_key_release", "txn_chain_order", "price_chain_order", "balance_assertion_chain_order",
+        "txn_seal", "natural_key_release", "price_chain_order", "balance_assertion_chain_order",
     ]
 
     static func verify(_ db: Database, expectHead: [UInt8]?) throws -> VerificationReport {

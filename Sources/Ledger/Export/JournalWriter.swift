@@ -21,11 +21,22 @@ struct JournalWriter {
         MinorUnits.format(units, scale: scales[commodity] ?? 0) + " " + commodity
     }
 
-    /// Text on one line, safe inside a Beancount string or after an hledger date.
+    /// Text on one line, safe inside a Beancount string or after an hledger date (where `;` starts a comment).
     func clean(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
-        guard dialect == .beancount else { return flat.replacingOccurrences(of: ";", with: ",") }
-        return "\"" + flat.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        let specials: Set<UInt8> = [0x0A, 0x0D, 0x3B, 0x22, 0x5C]
+        let special = text.utf8.contains { specials.contains($0) }
+        guard special else { return dialect == .beancount ? "\"" + text + "\"" : text }
+        var out = ""
+        for c in text.unicodeScalars {
+            switch c {
+            case "\n", "\r": out += " "
+            case ";" where dialect == .hledger: out += ","
+            case "\"" where dialect == .beancount: out += "\\\""
+            case "\\" where dialect == .beancount: out += "\\\\"
+            default: out.unicodeScalars.append(c)
+            }
+        }
+        return dialect == .beancount ? "\"" + out + "\"" : out
     }
 
     mutating func write(into sink: inout JournalExport.Sink) throws {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Bitcoin
+import Foundation
 
 /// `reserve descriptor derive D|KEY [--change] [--network N] --start I --count N`: addresses and
 /// scriptPubKeys of a descriptor or bare extended public key, without a database.
@@ -10,6 +11,7 @@ struct DescriptorDerive: ParsableCommand {
         discussion: """
             A bare xpub/tpub stands for pkh(KEY/<0;1>/*), ypub/upub for sh(wpkh(…)), zpub/vpub for wpkh(…).
             Records: chain (0 receive, 1 change), index, address (null for scripts without one), script_pubkey.
+            A descriptor without /* has the same script at every index.
             """
     )
 
@@ -33,12 +35,12 @@ struct DescriptorDerive: ParsableCommand {
 
     func run() throws {
         let parsed: Descriptor
-        do { parsed = try Descriptor(descriptorOrKey: descriptor) } catch {
+        do { parsed = try Descriptor(descriptorOrKey: descriptor.trimmingCharacters(in: .whitespacesAndNewlines)) } catch {
             throw CommandFailure(.dataError, "\(error)")
         }
         let chain = try DerivationRequest.chain(of: parsed, change: change)
         let net = try DerivationRequest.network(for: parsed, requested: network)
-        let range = try DerivationRequest.range(start: start, count: count, ranged: parsed.isRanged)
+        let range = try DerivationRequest.range(start: start, count: count)
         let deriver: DescriptorDeriver
         do { deriver = try DescriptorDeriver(parsed.branch(chain)) } catch {
             throw CommandFailure(.dataError, "\(error)")

@@ -25,8 +25,9 @@ enum DerivationRequest {
         return net
     }
 
-    /// Validates `start ..< start + count` within 0 ..< 2^31 (non-hardened indexes).
-    static func range(start: Int64, count: Int64, ranged: Bool) throws -> Range<UInt32> {
+    /// Validates `start ..< start + count` within 0 ..< 2^31 (non-hardened indexes). A descriptor without `/*`
+    /// has the same script at every index.
+    static func range(start: Int64, count: Int64) throws -> Range<UInt32> {
         let limit: Int64 = 1 << 31
         guard start >= 0, start < limit else {
             throw CommandFailure(.usage, "--start \(start) is out of range (0 to 2147483647)")
@@ -34,11 +35,6 @@ enum DerivationRequest {
         guard count >= 1 else { throw CommandFailure(.usage, "--count \(count) must be at least 1") }
         guard count <= limit - start else {
             throw CommandFailure(.usage, "--start \(start) --count \(count) runs past index 2147483647 (start + count must be ≤ 2^31)")
-        }
-        if !ranged {
-            guard start == 0, count == 1 else {
-                throw CommandFailure(.usage, "the descriptor has no /* wildcard: it has one script, at index 0 (use --start 0 --count 1)")
-            }
         }
         return UInt32(start)..<UInt32(start + count)
     }

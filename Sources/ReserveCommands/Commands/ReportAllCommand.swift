@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ledger
 import Treasury
 
@@ -43,7 +44,14 @@ struct ReportAllCommand: ParsableCommand {
         let reports = try ReportSet.compute(store, at: try ReportRunner.date(at, option: "--at"),
                                             from: try ReportRunner.date(from, option: "--from"),
                                             attestations: attestations, challenge: challenge, snapshot: snapshot)
-        for doc in reports.documents { ReportRunner.print(doc, as: output.format) }
+        if output.format == .json {
+            // One JSON document: the reports in order, in an array.
+            let text = "[" + reports.documents.map { ReportDataRenderer.json($0).trimmingCharacters(in: .newlines) }
+                .joined(separator: ",\n") + "]\n"
+            FileHandle.standardOutput.write(Data(text.utf8))
+        } else {
+            for doc in reports.documents { ReportRunner.print(doc, as: output.format) }
+        }
         for note in reports.notes { Console.error("note: " + note) }
         if let html = output.html { try ReportRunner.writeHTML(try reports.page(store, title: title), to: html) }
         var failures: [String] = []

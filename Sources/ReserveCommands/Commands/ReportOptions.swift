@@ -17,7 +17,7 @@ struct ReportOutputOptions: ParsableArguments {
 /// Opening the ledger for reports and printing them.
 enum ReportRunner {
     /// Every Treasury table, then the reports' own (site figures).
-    static var migrations: [LedgerMigration] { TreasurySchema.migrations + SiteSpecs.migrations }
+    static var migrations: [LedgerMigration] { TreasurySchema.migrations + ReportSchema.migrations }
 
     static func open(_ options: DatabaseOptions) throws -> LedgerStore {
         guard options.exists else {
@@ -96,7 +96,8 @@ enum ReportRunner {
         let head = try run { try ReportHead.hash(store) }
         let scale = try run { try store.commodities() }.first { $0.code == store.settings.functionalCurrency }?.scale ?? 2
         return HTMLReport(programme: title ?? programme(store), asOf: asOf, headHash: head,
-                          currency: store.settings.functionalCurrency, scale: scale, holdings: holdings, mining: mining,
+                          currency: store.settings.functionalCurrency, scale: scale,
+                          fiscalYearStart: store.settings.fiscalYearStart, holdings: holdings, mining: mining,
                           history: history, reconciliation: reconciliation, reserves: reserves, extra: extra).render()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Treasury
 
 /// `reserve wallet add NAME --descriptor D [--change-descriptor D2] [--gap-limit N]`.
@@ -29,7 +30,8 @@ struct WalletAdd: ParsableCommand {
     func run() throws {
         let registry = try WalletAccess.open(database)
         let wallet = try WalletAccess.run {
-            try registry.add(name: name, descriptor: descriptor, changeDescriptor: changeDescriptor, gapLimit: gapLimit)
+            try registry.add(name: name, descriptor: descriptor.trimmingCharacters(in: .whitespacesAndNewlines),
+                             changeDescriptor: changeDescriptor?.trimmingCharacters(in: .whitespacesAndNewlines), gapLimit: gapLimit)
         }
         let first = try WalletAccess.run {
             try registry.addresses(wallet, chain: 0, range: 0..<5) + registry.addresses(wallet, chain: 1, range: 0..<5)

@@ -31,12 +31,12 @@ struct WalletAddresses: ParsableCommand {
         let chain = change ? 1 : 0
         let records = try WalletAccess.run { () throws -> [OutputRecord] in
             let wallet = try registry.wallet(named: name)
-            guard let descriptor = try wallet.descriptor(chain: chain) else {
+            guard try wallet.descriptor(chain: chain) != nil else {
                 throw CommandFailure(.usage, "wallet \(name) has no change chain (register it with a <0;1> descriptor or --change-descriptor)")
             }
             let derived = try registry.derivedCounts(wallet, chain: chain).derived
             let n = count ?? max(1, Int64(derived) - start)
-            let range = try DerivationRequest.range(start: start, count: n, ranged: descriptor.isRanged)
+            let range = try DerivationRequest.range(start: start, count: n)
             return try registry.addresses(wallet, chain: chain, range: range).map(WalletAccess.record)
         }
         let text = RecordRenderer.render(records, as: format, columns: ["chain", "index", "address", "script_pubkey"])

@@ -37,11 +37,12 @@ extension Importer {
                     days.append((r.line, ISOTimestamp.day(containing: r.date).description, r.date, r.amount, r.path))
                 }
             }
+            session.earliestDate = days.map { session.accountingDate(.unix($0.day)) }.min()
             for d in days {
                 session.handle(line: d.line) {
                     let date = session.accountingDate(.unix(d.day))
                     let key = "earnings:\(pool):\(d.id)"
-                    let fingerprint = "earnings;pool=\(pool);site=\(site);day=\(ISOTimestamp.unix(d.day));amount=\(d.amount)"
+                    let fingerprint = ImportSession.fingerprint("earnings", "pool=\(pool);site=\(site);day=\(ISOTimestamp.unix(d.day));amount=\(d.amount)")
                     let description = "\(MinorUnits.format(d.amount, scale: 8)) BTC earned at \(pool) for \(site)"
                     if try session.check(key: key, fingerprint: fingerprint, line: d.line) == .alreadyBooked {
                         return ImportedRecord(line: d.line, key: key, status: .alreadyBooked, date: date.description, description: description)

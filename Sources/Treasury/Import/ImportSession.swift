@@ -1,4 +1,5 @@
 import Bitcoin
+import Crypto
 import Foundation
 import GRDB
 import Ledger
@@ -28,6 +29,9 @@ final class ImportSession {
     private var bookedLines: [Int32] = []
     private let baseID: Int64
     private var walletCache: [String: (wallet: String?, script: [UInt8])] = [:]
+    /// The earliest accounting date of the input: accounts it opens are opened on that date.
+    var earliestDate: LedgerDate?
+    private var openDates: [String: LedgerDate] = [:]
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -45,6 +49,9 @@ final class ImportSession {
         baseID = writer.headID
         outcome.dryRun = options.dryRun
     }
+
+    /// Whether records are listed (`--dry-run`): descriptions are worth building only then.
+    var listing: Bool { options.onRecord != nil }
 
     var rules: BookingRules {
         BookingRules { [writer, options] amount, commodity, date in
@@ -120,6 +127,12 @@ final class ImportSession {
         case alreadyBooked
     }
 
+    /// The stored form of a record's content: `kind:` and the first 16 bytes (hex) of the SHA-256 of its canonical
+    /// text, so re-imports compare content without storing it again in every transaction.
+    static func fingerprint(_ kind: String, _ canonical: String) -> String {
+        kind + ":" + Hex.encode(SHA256.hash(data: Data(canonical.utf8)).prefix(16))
+    }
+
     /// Whether `key` is free, booked with the same `fingerprint` (already booked), booked with other content
     /// (a conflict), or booked earlier in this same file (a duplicate).
     func check(key: String, fingerprint: String, line: Int) throws -> KeyState {
@@ -131,12 +144,13 @@ final class ImportSession {
         let stored = try String.fetchOne(writer.db, sql: "SELECT metadata FROM txn WHERE id = ?", arguments: [id])
         if stored == fingerprint { return .alreadyBooked }
         throw ConflictError(error: error(line, nil,
-            "conflict: \(key) is already booked (transaction \(id)) with different content: booked {\(stored ?? "")}, file {\(fingerprint)}"))
+            "conflict: \(key) is already booked (transaction \(id)) with different content (content hash \(stored ?? "none"), this file's \(fingerprint))"))
     }
 
     /// Books one transaction for the record at `line`; returns its id.
     func book(line: Int, key: String?, fingerprint: String, date: LedgerDate, narration: String, source: String,
               postings: [PostingDraft]) throws -> Int64 {
+        for p in postings { try ensureOpen(p.account, on: date, line: line) }
         let id = try writer.book(TransactionDraft(date: date, narration: narration, postings: postings, source: source,
                                                   naturalKey: key, metadata: fingerprint, batch: batch))
         noteBooked(id: id, line: line)
@@ -150,6 +164,25 @@ final class ImportSession {
     func lineBooked(_ id: Int64) -> Int {
         let index = Int(id - baseID - 1)
         return index >= 0 && index < bookedLines.count ? Int(bookedLines[index]) : 0
+    }
+
+    /// Opens `account` on the input's earliest date when the ledger does not have it yet; an account opened after
+    /// `date` (by an earlier import) cannot take this record.
+    private func ensureOpen(_ account: String, on date: LedgerDate, line: Int) throws {
+        let open: LedgerDate
+        if let known = openDates[account] {
+            open = known
+        } else if let text = try String.fetchOne(writer.db, sql: "SELECT open_date FROM account WHERE name = ?", arguments: [account]) {
+            open = try LedgerDate(text)
+            openDates[account] = open
+        } else {
+            open = min(earliestDate ?? date, date)
+            try writer.openAccount(account, on: open)
+            openDates[account] = open
+        }
+        guard open <= date else {
+            throw error(line, nil, "account \(account) was opened on \(open) by an earlier import; this record is dated \(date), before it")
+        }
     }
 
     /// Remembers that journal record `id` came from `line` (to name the first line of a duplicate).

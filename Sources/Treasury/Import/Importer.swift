@@ -51,13 +51,31 @@ public struct Importer {
     }
 
     /// Opens `path` (`-` for stdin) for streaming.
-    static func open(_ path: String) throws -> ByteSource {
-        do { return try ByteSource(path: path) } catch { throw ImportReadError(message: error.description) }
+    static func open(_ path: String, name: String? = nil) throws -> ByteSource {
+        do { return try ByteSource(path: path, name: name) } catch { throw ImportReadError(message: error.description) }
     }
 
+    /// The name of an input in messages.
+    static func displayName(_ path: String) -> String { path == "-" ? "stdin" : path }
+
     /// Reads every record of a CSV input through `row`, reporting progress; malformed records become errors.
-    static func eachRecord(_ session: ImportSession, _ source: ByteSource, _ schema: CSVSchema,
+    ///
+    /// A first pass finds the earliest accounting date (`date` of each record) so that accounts the file opens are
+    /// opened on it, whatever the order of the rows; stdin is spooled to a temporary file to be read twice.
+    static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema, date: ((CSVRecord) -> LedgerDate?)?,
                            _ row: (CSVRecord) throws -> ImportedRecord) throws -> String {
+        let input = try RereadableInput(path)
+        if let date, let reader = try? CSVReader(source: try open(input.path, name: input.name), schema: schema) {
+            var earliest: LedgerDate?
+            while true {
+                do {
+                    guard let record = try reader.next() else { break }
+                    if let d = date(record), earliest.map({ d < $0 }) ?? true { earliest = d }
+                } catch { continue }
+            }
+            session.earliestDate = earliest
+        }
+        let source = try open(input.path, name: input.name)
         let reader = try CSVReader(source: source, schema: schema)
         var count = 0
         while !session.stopped {
@@ -77,7 +95,7 @@ public struct Importer {
 
     /// Reads a whole JSON input (bounded by `JSONReader.maxBytes`) and its SHA-256.
     static func readJSON(_ path: String) throws -> (JSONNode, String) {
-        let source = try open(path)
+        let source = try open(path, name: displayName(path))
         if let size = source.size, size > JSONReader.maxBytes {
             throw InputError(file: source.name, line: 0, message: "file is \(size) bytes; JSON inputs are limited to \(JSONReader.maxBytes) bytes")
         }
@@ -93,5 +111,41 @@ public struct Importer {
             }
         }
         return (try JSONReader.parse(all, file: source.name), source.sha256Hex)
+    }
+}
+
+/// A CSV input that can be read twice: the file itself, or standard input copied to a temporary file.
+final class RereadableInput {
+    let path: String
+    let name: String
+    private let temporary: Bool
+
+    init(_ path: String) throws {
+        guard path == "-" else {
+            self.path = path
+            name = path
+            temporary = false
+            return
+        }
+        name = "stdin"
+        temporary = true
+        self.path = FileManager.default.temporaryDirectory.appendingPathComponent("reserve-stdin-\(UUID().uuidString).csv").path
+        let source = try Importer.open("-")
+        guard FileManager.default.createFile(atPath: self.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: self.path) else {
+            throw ImportReadError(message: "stdin: cannot create a temporary copy at \(self.path)")
+        }
+        defer { try? handle.close() }
+        var chunk: [UInt8] = []
+        while true {
+            let more: Bool
+            do { more = try source.nextChunk(into: &chunk) } catch { throw ImportReadError(message: error.description) }
+            guard more else { break }
+            handle.write(Data(chunk))
+        }
+    }
+
+    deinit {
+        if temporary { try? FileManager.default.removeItem(atPath: path) }
     }
 }

@@ -28,9 +28,8 @@ extension Importer {
 
     /// `reserve import payouts FILE`: the canonical payouts CSV.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.payouts, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.payoutSchema) { r in
+        return try run(.payouts, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: { r in (try? ISOTimestamp.parse(r["paid_at"] ?? "")).map(session.accountingDate) }) { r in
                 let row = PayoutRow(
                     line: r.line,
                     paidAt: try r.parse("paid_at", ISOTimestamp.parse),
@@ -55,6 +54,10 @@ extension Importer {
         return try run(.payouts, file: file, options: options) { session in
             let (root, sha) = try Importer.readJSON(path)
             let entries = try F2PoolFile.entries(root, file: file)
+            session.earliestDate = entries.compactMap { entry -> LedgerDate? in
+                guard case .payout(let p) = entry.kind else { return nil }
+                return session.accountingDate(.unix(p.paidTime))
+            }.min()
             var others = 0
             for entry in entries {
                 guard case .payout(let p) = entry.kind else { others += 1; continue }
@@ -88,10 +91,11 @@ extension Importer {
         }
         let (wallet, script) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
         let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
-        let fingerprint = "payout;paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
-            + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")"
+        let fingerprint = ImportSession.fingerprint("payout", "paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
+            + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
         let date = session.accountingDate(row.paidAt)
-        let description = "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))"
+        let description = session.listing
+            ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
         if try session.check(key: key, fingerprint: fingerprint, line: line) == .alreadyBooked {
             return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: date.description, description: description)
         }

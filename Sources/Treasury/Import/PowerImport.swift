@@ -9,9 +9,8 @@ extension Importer {
     /// `reserve import power FILE`: electricity expense against the site's power payable, booked on `period_end`.
     /// The natural key is site + invoice.
     public func importPower(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.power, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.powerSchema) { r in
+        return try run(.power, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.powerSchema, date: { r in try? ISOTimestamp.date(r["period_end"] ?? "") }) { r in
                 let site = try r.parse("site", Identifiers.site)
                 let start = try r.parse("period_start", ISOTimestamp.date)
                 let end = try r.parse("period_end", ISOTimestamp.date)
@@ -29,8 +28,8 @@ extension Importer {
                 let invoice = try r.parse("invoice", Identifiers.reference)
                 do { try session.pools.useSite(site) } catch let e as PoolError { throw r.error("site", e.description) }
                 let key = "power:\(site):\(invoice)"
-                let fingerprint = "power;site=\(site);start=\(start);end=\(end);wh=\(wh);currency=\(currency);amount=\(amount)"
-                    + ";marginal=\(marginal.map { String($0) } ?? "")"
+                let fingerprint = ImportSession.fingerprint("power", "site=\(site);start=\(start);end=\(end);wh=\(wh);currency=\(currency);amount=\(amount)"
+                    + ";marginal=\(marginal.map { String($0) } ?? "")")
                 let description = "\(MinorUnits.format(amount, scale: scale)) \(currency) to \(ReserveAccounts.electricity(site: site))"
                 if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
                     return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: end.description, description: description)
@@ -55,9 +54,8 @@ extension Importer {
     /// `reserve import settlements FILE`: pays a power bill (by site and invoice) from `Assets:Bank:<currency>`.
     /// The natural key is `reference`.
     public func importSettlements(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.settlements, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.settlementSchema) { r in
+        return try run(.settlements, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.settlementSchema, date: { r in try? ISOTimestamp.date(r["date"] ?? "") }) { r in
                 let date = try r.parse("date", ISOTimestamp.date)
                 let site = try r.parse("site", Identifiers.site)
                 let invoice = try r.parse("invoice", Identifiers.reference)
@@ -66,7 +64,7 @@ extension Importer {
                 let amount = try r.parse("amount") { (t: String) throws(FieldError) -> Int64 in try Amounts.positive(t, scale: scale) }
                 let reference = try r.parse("reference", Identifiers.reference)
                 let key = "settlement:\(reference)"
-                let fingerprint = "settlement;date=\(date);site=\(site);invoice=\(invoice);currency=\(currency);amount=\(amount)"
+                let fingerprint = ImportSession.fingerprint("settlement", "date=\(date);site=\(site);invoice=\(invoice);currency=\(currency);amount=\(amount)")
                 let description = "\(MinorUnits.format(amount, scale: scale)) \(currency) from \(ReserveAccounts.bank(currency)) for \(invoice)"
                 if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
                     return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: date.description, description: description)

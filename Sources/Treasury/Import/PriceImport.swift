@@ -7,9 +7,8 @@ extension Importer {
 
     /// `reserve import prices FILE`. The natural key is date + currency (+ base).
     public func importPrices(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.prices, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.priceSchema) { r in
+        return try run(.prices, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.priceSchema, date: nil) { r in
                 let date = try r.parse("date", ISOTimestamp.date)
                 let quote = try session.commodity(r, "currency")
                 let base = r["base"].map { $0.isEmpty ? "BTC" : $0 } ?? "BTC"

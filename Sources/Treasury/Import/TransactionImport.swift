@@ -10,9 +10,8 @@ extension Importer {
     /// ledger holds; outputs to reserve wallets are transfers or change, others are disbursements (purpose and
     /// approval required); the fee is inputs minus outputs. The natural key is the txid.
     public func importTransactions(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
-        let source = try Importer.open(path)
-        return try run(.transactions, file: source.name, options: options) { session in
-            try Importer.eachRecord(session, source, Importer.transactionSchema) { r in
+        return try run(.transactions, file: Importer.displayName(path), options: options) { session in
+            try Importer.eachRecord(session, path: path, Importer.transactionSchema, date: { r in (try? ISOTimestamp.parse(r["date"] ?? "")).map(session.accountingDate) }) { r in
                 try Importer.bookTransaction(r, session)
             }
         }
@@ -29,7 +28,7 @@ extension Importer {
         let txid = tx.txidHex
         let date = session.accountingDate(when)
         let key = "tx:\(txid)"
-        let fingerprint = "tx;at=\(when);txid=\(txid);wtxid=\(tx.wtxidHex);purpose=\(purpose ?? "");approval=\(approval ?? "")"
+        let fingerprint = ImportSession.fingerprint("tx", "at=\(when);txid=\(txid);wtxid=\(tx.wtxidHex);purpose=\(purpose ?? "");approval=\(approval ?? "")")
         if try session.check(key: key, fingerprint: fingerprint, line: r.line) == .alreadyBooked {
             return ImportedRecord(line: r.line, key: key, status: .alreadyBooked, date: date.description, description: "transaction \(txid)")
         }

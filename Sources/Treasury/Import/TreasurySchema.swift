@@ -49,9 +49,6 @@ public enum TreasurySchema {
           UNIQUE (txid, vout)
         ) STRICT
         """,
-        "CREATE INDEX reserve_output_by_txid ON reserve_output(txid)",
-        "CREATE INDEX reserve_output_by_batch ON reserve_output(batch)",
-        "CREATE INDEX reserve_output_by_spent_batch ON reserve_output(spent_batch)",
         """
         CREATE TABLE power_bill (
           site TEXT NOT NULL,

@@ -38,18 +38,18 @@ public final class ByteSource {
     private var memoryOffset = 0
     private let chunkSize: Int
 
-    /// Opens `path` for chunked reading; `-` reads standard input.
-    public init(path: String, chunkSize: Int = 1 << 16) throws(ReadError) {
+    /// Opens `path` for chunked reading; `-` reads standard input. `name` replaces the path in messages.
+    public init(path: String, name: String? = nil, chunkSize: Int = 1 << 16) throws(ReadError) {
         self.chunkSize = chunkSize
         self.memory = []
         if path == "-" {
-            name = "stdin"
+            self.name = name ?? "stdin"
             fd = 0
             ownsDescriptor = false
             size = nil
             return
         }
-        name = path
+        self.name = name ?? path
         let opened = open(path, O_RDONLY)
         guard opened >= 0 else { throw .cannotOpen(path: path, errno: errno) }
         fd = opened

@@ -3,7 +3,7 @@ import Bitcoin
 import GRDB
 import Ledger
 
-/// What every report needs from the ledger: settings, the functional currency's scale, prices, the chain head.
+/// What every report needs from the ledger: the functional currency, its scale, and BTC prices in it.
 struct ReportContext {
     let store: LedgerStore
     let currency: String
@@ -17,22 +17,10 @@ struct ReportContext {
         } ?? 2
     }
 
-    var moneyUnit: ReportUnit { .money(currency: currency, scale: scale) }
-
     /// The BTC price in the functional currency on or before `date`.
     func btcPrice(onOrBefore date: LedgerDate) throws -> (date: LedgerDate, price: Int64)? {
         try store.price(base: "BTC", quote: currency, onOrBefore: date)
     }
-
-    /// The latest transaction date in the ledger (reports default to it), or nil for an empty ledger.
-    func lastDate() throws -> LedgerDate? {
-        guard let text = try store.read({ db in try String.fetchOne(db, sql: "SELECT max(date) FROM txn") }) else { return nil }
-        return try LedgerDate(text)
-    }
-
-    func headHash() throws -> String { try ReportHead.hash(store) }
-
-    func tableExists(_ name: String) throws -> Bool { try store.read { try $0.tableExists(name) } }
 }
 
 /// The ledger's chain head, printed on reports so a reader can check them against `reserve verify ledger`.

@@ -10,7 +10,16 @@ extension WalletRegistry {
         try Row.fetchOne(db, sql: """
             SELECT w.name, a.chain, a.idx, a.address, a.script_pubkey, a.used
             FROM wallet_address a JOIN wallet w ON w.id = a.wallet_id WHERE a.script_pubkey = ?
-            """, arguments: [Data(spk)]).map { address($0, walletColumn: true) }
+            """, arguments: [Data(spk)]).map { self.address($0, walletColumn: true) }
+    }
+
+    /// The wallet address with this address text (as the registry stores it: the wallet network's encoding,
+    /// Bech32 in lower case), if any: one lookup on the unique `address` index.
+    public static func owner(_ db: Database, address: String) throws -> WalletAddress? {
+        try Row.fetchOne(db, sql: """
+            SELECT w.name, a.chain, a.idx, a.address, a.script_pubkey, a.used
+            FROM wallet_address a JOIN wallet w ON w.id = a.wallet_id WHERE a.address = ?
+            """, arguments: [address]).map { self.address($0, walletColumn: true) }
     }
 
     /// Marks the address used and derives ahead so `gapLimit` unused addresses follow it; nil when unowned.

@@ -106,6 +106,11 @@ public struct WalletRegistry: Sendable {
         try store.read { db in try Self.owner(db, scriptPubKey: spk) }
     }
 
+    /// The wallet address with this address text, if any (one indexed lookup).
+    public func owner(ofAddress address: String) throws -> WalletAddress? {
+        try store.read { db in try Self.owner(db, address: address) }
+    }
+
     /// Marks the address with this scriptPubKey used and derives ahead to keep the gap; nil when no wallet owns it.
     @discardableResult
     public func markUsed(scriptPubKey spk: [UInt8]) throws -> WalletAddress? {

@@ -26,7 +26,7 @@ public struct HoldingsReport: Sendable {
     public var currency: String
     public var scale: Int
 
-    /// Computes the report from the per-account daily totals (balances) and one grouped pass over reserve postings
+    /// Computes the report from per-day aggregates: the ledger's `account_day` (balances) and `report_mined_day`
     /// (origin). Throws `ReportError.noPrice` without a BTC price on or before `at` (or `since`).
     public static func compute(_ store: LedgerStore, at: LedgerDate, since: LedgerDate? = nil) throws -> HoldingsReport {
         let context = try ReportContext(store)
@@ -79,19 +79,13 @@ public struct HoldingsReport: Sendable {
             let name: String = row[0]
             result[name] = RawLine(account: name, sats: row[1], satsSince: since == nil ? nil : row[2], mined: 0)
         }
-        // Coins from mining: postings to these accounts in transactions that also post to mining income or a
-        // pool receivable (payouts on either basis; a pool receivable's own earnings count as mined too).
-        let sources = try Int64.fetchAll(db, sql: """
-            SELECT id FROM account WHERE name GLOB 'Income:Mining:*' OR name GLOB 'Assets:Receivable:Pool:*'
-            """)
-        let holders = try Int64.fetchAll(db, sql: "SELECT id FROM account a WHERE \(btcAccounts)")
-        let mined = sources.isEmpty || holders.isEmpty ? [] : try Row.fetchAll(db, sql: """
-            SELECT a.name, sum(p.amount)
-            FROM posting p JOIN account a ON a.id = p.account_id JOIN txn t ON t.id = p.txn_id
-            WHERE p.account_id IN (\(SQLList.ids(holders))) AND p.commodity = 'BTC' AND t.date <= ?
-              AND EXISTS (SELECT 1 FROM posting q WHERE q.txn_id = p.txn_id AND q.line <> p.line
-                            AND q.account_id IN (\(SQLList.ids(sources))))
-            GROUP BY a.name
+        // Coins from mining: the aggregate kept as transactions are sealed (ReportSchema).
+        guard try db.tableExists("report_mined_day") else {
+            throw ReportError.missingTable("report_mined_day", needs: "open the ledger with ReportSchema.migrations")
+        }
+        let mined = try Row.fetchAll(db, sql: """
+            SELECT a.name, sum(m.amount) FROM report_mined_day m JOIN account a ON a.id = m.account_id
+            WHERE m.date <= ? GROUP BY a.name
             """, arguments: [at.description])
         for row in mined {
             let name: String = row[0]

@@ -9,6 +9,8 @@ extension MiningReport {
             ReportColumn("revenue", integer: "revenue_minor", title: "Revenue", unit: money),
             ReportColumn("pool_fees_btc", integer: "pool_fees_sats", title: "Pool fees BTC", unit: .sats),
             ReportColumn("pool_fees", integer: "pool_fees_minor", title: "Pool fees", unit: money),
+            ReportColumn("btc_net", integer: "btc_net_sats", title: "BTC net of fees", unit: .sats),
+            ReportColumn("revenue_net", integer: "revenue_net_minor", title: "Revenue net", unit: money),
             ReportColumn("energy_kwh", integer: "energy_wh", title: "kWh", unit: .fixed(scale: 3)),
             ReportColumn("electricity_cost", integer: "electricity_cost_minor", title: "Electricity", unit: money),
             ReportColumn("marginal_cost", integer: "marginal_cost_minor", title: "Marginal cost", unit: money),
@@ -28,6 +30,7 @@ extension MiningReport {
         func cell(_ v: Int64?) -> ReportCell { v.map(ReportCell.int) ?? .none }
         func row(_ period: String, _ site: String, _ f: MiningFigures) -> [ReportCell] {
             [.text(period), .text(site), .int(f.minedSats), .int(f.revenue), .int(f.poolFeeSats), .int(f.poolFeeValue),
+             .int(f.netSats), .int(f.netRevenue),
              .int(f.energyWh), .int(f.cost), cell(f.marginalCost), .int(f.margin), cell(f.marginOnMarginalCost),
              cell(f.costPerBTC), cell(f.marginalCostPerBTC), cell(f.realisedPrice), cell(f.tariffPaid),
              cell(f.marginalTariff), cell(f.breakEvenTariff), .int(f.days), cell(f.efficiencyMilliJPerTH),

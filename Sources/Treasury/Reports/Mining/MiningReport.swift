@@ -29,7 +29,7 @@ public struct MiningReport: Sendable {
         let fy = store.settings.fiscalYearStart
         return try store.read { db in
             let source = try MiningSource(db, site: site)
-            let lo = from ?? source.firstDate ?? LedgerDate(year: 2000, month: 1, day: 1)!
+            guard let lo = from ?? source.firstDate ?? to else { throw ReportError.noMiningData }
             let hi = to ?? source.lastDate ?? lo
             var cells: [String: [String: MiningFigures]] = [:]  // component -> period -> figures
             func label(_ d: LedgerDate) -> String { grouping.label(of: d, fiscalYearStart: fy) }

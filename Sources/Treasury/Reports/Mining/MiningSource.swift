@@ -95,7 +95,7 @@ struct MiningSource {
     func siteName(_ component: String) -> String { names[component] ?? component }
 
     /// Daily mining income (and, without bills, electricity expense) from the per-account daily totals, and pool
-    /// fees from the transactions that carry both a fee and a mining income leg.
+    /// fees from their per-day aggregate (ReportSchema).
     func days(_ db: Database, from lo: LedgerDate, to hi: LedgerDate) throws -> [Day] {
         var result: [Day] = []
         if !mining.isEmpty {
@@ -108,20 +108,17 @@ struct MiningSource {
                 f.revenue = -(row[3] as Int64)
                 result.append(Day(component: mining[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
             }
-            let fees = try Int64.fetchAll(db, sql: "SELECT id FROM account WHERE name GLOB 'Expenses:PoolFees:*'")
-            if !fees.isEmpty {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT m.account_id, t.date, sum(f.amount), sum(f.value)
-                    FROM posting f JOIN posting m ON m.txn_id = f.txn_id JOIN txn t ON t.id = f.txn_id
-                    WHERE f.account_id IN (\(SQLList.ids(fees))) AND m.account_id IN (\(SQLList.ids(Array(mining.keys))))
-                      AND t.date BETWEEN ? AND ?
-                    GROUP BY m.account_id, t.date
-                    """, arguments: [lo.description, hi.description]) {
-                    var f = MiningFigures()
-                    f.poolFeeSats = row[2]
-                    f.poolFeeValue = row[3]
-                    result.append(Day(component: mining[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
-                }
+            guard try db.tableExists("report_pool_fee_day") else {
+                throw ReportError.missingTable("report_pool_fee_day", needs: "open the ledger with ReportSchema.migrations")
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT account_id, date, amount, value FROM report_pool_fee_day
+                WHERE account_id IN (\(SQLList.ids(Array(mining.keys)))) AND date BETWEEN ? AND ?
+                """, arguments: [lo.description, hi.description]) {
+                var f = MiningFigures()
+                f.poolFeeSats = row[2]
+                f.poolFeeValue = row[3]
+                result.append(Day(component: mining[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
             }
         }
         if !hasBills && !electricity.isEmpty {

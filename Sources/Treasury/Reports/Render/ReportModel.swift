@@ -81,9 +81,6 @@ public struct ReportDocument: Sendable, Equatable {
             && a.parameters.map(\.1) == b.parameters.map(\.1) && a.sections == b.sections && a.passed == b.passed
             && a.findings == b.findings
     }
-
-    /// The section with `id`, if any.
-    public func section(_ id: String) -> ReportSection? { sections.first { $0.id == id } }
 }
 
 /// Formatting of cells by unit: `grouped` adds thousands separators (tables), plain text otherwise (CSV, JSON).

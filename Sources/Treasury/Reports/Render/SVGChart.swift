@@ -20,7 +20,7 @@ struct SVGChart {
     var width = 560.0
     var height = 260.0
 
-    private let left = 64.0, right = 64.0, top = 14.0, bottom = 46.0
+    private let left = 64.0, right = 64.0, top = 30.0, bottom = 46.0
 
     func render() -> String {
         let plotW = width - left - (linesOnRightAxis ? right : 16), plotH = height - top - bottom
@@ -54,9 +54,9 @@ struct SVGChart {
                 svg += "<text x=\"\(f(left + plotW + 6))\" y=\"\(f(y(r, rightScale) + 4))\" class=\"tick\">\(SVGChart.compact(r))</text>"
                 r += rightScale.step
             }
-            svg += "<text x=\"\(f(width - 4))\" y=\"\(f(top - 2))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(rightAxis))</text>"
+            svg += "<text x=\"\(f(width - 4))\" y=\"\(f(top - 14))\" class=\"axis\" text-anchor=\"end\">\(HTMLText.escape(rightAxis))</text>"
         }
-        svg += "<text x=\"4\" y=\"\(f(top - 2))\" class=\"axis\">\(HTMLText.escape(leftAxis))</text>"
+        svg += "<text x=\"4\" y=\"\(f(top - 14))\" class=\"axis\">\(HTMLText.escape(leftAxis))</text>"
         svg += "<line x1=\"\(f(left))\" x2=\"\(f(left + plotW))\" y1=\"\(f(top + plotH))\" y2=\"\(f(top + plotH))\" class=\"axisline\"/>"
         // Bars.
         let groupW = slot * 0.72

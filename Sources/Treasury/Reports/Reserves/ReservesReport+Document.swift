@@ -41,8 +41,8 @@ extension ReservesReport {
                          ("ledger_sats", String(ledgerSats))],
             sections: [
                 ReportSection(id: "addresses", title: "Attested and funded addresses", columns: columns, rows: rows,
-                              total: [.text("Total"), .text(""), .none, .text(""), .int(snapshotSats + lines.filter {
-                                  $0.status == .notReserveAddress }.reduce(0) { $0 + $1.sats }), .text("")]),
+                              total: [.text("Total"), .text(""), .none, .text(""), .int(lines.reduce(0) { $0 + $1.sats }),
+                                      .text("")]),
                 ReportSection(id: "totals", title: "Totals", columns: totalColumns, rows: totals),
             ],
             passed: covered, findings: findings)
