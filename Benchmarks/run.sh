@@ -8,6 +8,6 @@ rm -f .build/release.yaml
 swift build -c release --product ReserveBench
 # The "sigs" group compares against a C loop over libsecp256k1 on the same generated inputs.
 mkdir -p .build
-cc -O2 -o .build/secp_bench c/secp_bench.c -lsecp256k1
+cc -O2 -pthread -o .build/secp_bench c/secp_bench.c -lsecp256k1
 [ -f .build/sigs_inputs.txt ] || ./.build/secp_bench gen 4000 .build/sigs_inputs.txt
 ./.build/release/ReserveBench "$@"
