@@ -5,8 +5,17 @@ import Treasury
 struct ImportPower: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "power",
-        abstract: "Import power bills: site, period_start, period_end, kwh, amount, invoice [, currency, marginal_amount].",
-        discussion: "Booked on period_end: Expenses:Electricity:<site> against Liabilities:Payable:Power:<site>. Key: site + invoice.")
+        abstract: "Import power bills (CSV).",
+        discussion: """
+            Columns: site, period_start, period_end, kwh, amount, invoice, and optionally
+            currency (default: the functional one) and marginal_amount (the avoidable,
+            fuel part of the cost). Booked on period_end: Expenses:Electricity:<site>
+            against Liabilities:Payable:Power:<site>. Key: site + invoice.
+
+            Examples:
+              reserve import power fixtures/demo/power-bills.csv
+              reserve import power bills-2026-03.csv --dry-run
+            """)
 
     @Argument(help: "The power bills CSV (- for stdin).")
     var file: String
@@ -23,8 +32,15 @@ struct ImportPower: ParsableCommand {
 struct ImportSettlements: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "settlements",
-        abstract: "Import payments of power bills: date, site, invoice, amount, currency, reference.",
-        discussion: "Each pays the bill found by site and invoice from Assets:Bank:<currency>. Key: reference.")
+        abstract: "Import payments of power bills (CSV).",
+        discussion: """
+            Columns: date, site, invoice, amount, currency, reference. Each row pays the
+            bill found by site and invoice from Assets:Bank:<currency>. Key: reference.
+
+            Examples:
+              reserve import settlements fixtures/demo/settlements.csv
+              reserve import settlements settlements.csv --format json
+            """)
 
     @Argument(help: "The settlements CSV (- for stdin).")
     var file: String
@@ -41,9 +57,17 @@ struct ImportSettlements: ParsableCommand {
 struct ImportTransactions: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "transactions",
-        abstract: "Import the reserve's own signed transactions: date, hex, purpose, approval.",
-        discussion: "Every input must spend an output the ledger holds; outputs to reserve wallets are transfers or change, "
-            + "others are disbursements (purpose and approval required); the fee is inputs minus outputs. Key: txid.")
+        abstract: "Import the reserve's own signed transactions (CSV of raw hex).",
+        discussion: """
+            Columns: date, hex, purpose, approval. Every input must spend an output the
+            ledger holds; outputs to reserve wallets are transfers or change, others are
+            disbursements (purpose and approval required); the fee is inputs minus
+            outputs. Key: txid.
+
+            Examples:
+              reserve import transactions fixtures/demo/transactions.csv
+              reserve import transactions outgoing.csv --dry-run
+            """)
 
     @Argument(help: "The transactions CSV (- for stdin).")
     var file: String
@@ -60,9 +84,16 @@ struct ImportTransactions: ParsableCommand {
 struct ImportPrices: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "prices",
-        abstract: "Import prices: date, currency, price [, base] (one base, default BTC, in the currency).",
-        discussion: "Key: date + currency + base. Booking needs a price on the accounting date or at most the ledger's "
-            + "max price age (default 3 days) before it.")
+        abstract: "Import prices (CSV): one base (default BTC) in a currency, per date.",
+        discussion: """
+            Columns: date, currency, price, and optionally base (default BTC). Key: date +
+            currency + base. Booking needs a price on the accounting date or at most the
+            ledger's max price age (default 3 days) before it.
+
+            Examples:
+              reserve import prices fixtures/demo/prices.csv
+              reserve import prices usd-pkr.csv --format json
+            """)
 
     @Argument(help: "The prices CSV (- for stdin).")
     var file: String

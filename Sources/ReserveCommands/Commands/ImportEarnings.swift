@@ -8,7 +8,15 @@ struct ImportEarnings: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "earnings",
         abstract: "Import an accrual pool's daily earnings (F2Pool transaction list or Braiins daily rewards JSON).",
-        discussion: "The pool must have been declared with `reserve pool add ID --basis accrual`.")
+        discussion: """
+            The pool must have been declared with `reserve pool add ID --basis accrual`.
+
+            Examples:
+              reserve import earnings fixtures/demo/f2pool-transactions.json \\
+                --source f2pool --pool f2pool --site Sui
+              reserve import earnings fixtures/pools/braiins-daily-rewards.json \\
+                --source braiins --pool braiins --site Guddu
+            """)
 
     @Argument(help: "The pool's JSON file (- for stdin).")
     var file: String

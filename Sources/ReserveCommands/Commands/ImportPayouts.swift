@@ -6,8 +6,17 @@ struct ImportPayouts: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payouts",
         abstract: "Import pool payouts to reserve addresses (canonical CSV, or F2Pool's transaction list JSON).",
-        discussion: "CSV columns: paid_at, pool, site, amount_btc, address, txid, vout, optional fee_btc. Natural key: txid:vout "
-            + "(F2Pool: pool and payout id). Re-importing books nothing twice; one bad row rejects the file (exit 65).")
+        discussion: """
+            CSV columns: paid_at, pool, site, amount_btc, address, txid, vout, and
+            optionally fee_btc. Natural key: txid:vout (F2Pool: pool and payout id).
+            Re-importing books nothing twice; one bad row rejects the file (exit 65).
+
+            Examples:
+              reserve import payouts fixtures/demo/luxor-payouts.csv
+              reserve import payouts today.csv --dry-run --format json
+              reserve import payouts fixtures/demo/f2pool-transactions.json \\
+                --source f2pool --pool f2pool --site Sui
+            """)
 
     enum Source: String, ExpressibleByArgument, CaseIterable { case csv, f2pool }
 

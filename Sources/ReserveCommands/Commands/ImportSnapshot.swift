@@ -6,8 +6,18 @@ struct ImportSnapshot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "snapshot",
         abstract: "Import a chain snapshot: Bitcoin Core's scantxoutset JSON, or listunspent JSON with --height.",
-        discussion: "--as-of is when the snapshot was taken: reconciliation compares it with the ledger through the accounting "
-            + "date of --as-of, inclusive (take snapshots after the day's bookings).")
+        discussion: """
+            --as-of is when the snapshot was taken: reconciliation compares it with the
+            ledger through the accounting date of --as-of, inclusive (take snapshots
+            after the day's bookings).
+
+            Examples:
+              reserve import snapshot fixtures/demo/snapshot.json \\
+                --as-of 2026-06-30T23:30:00+05:00
+              bitcoin-cli listunspent 0 > utxos.json
+              reserve import snapshot utxos.json --as-of 2026-03-31T23:00:00+05:00 \\
+                --height 940000
+            """)
 
     @Argument(help: "The JSON file (- for stdin).")
     var file: String

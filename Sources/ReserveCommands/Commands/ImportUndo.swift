@@ -6,7 +6,15 @@ import Treasury
 struct ImportUndo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "undo",
-        abstract: "Reverse every transaction of an import batch and release its keys, so a corrected file can be imported.")
+        abstract: "Reverse every transaction of an import batch and release its keys.",
+        discussion: """
+            The batch number is the one the import printed. After an undo the corrected
+            file can be imported again. Price batches cannot be undone.
+
+            Examples:
+              reserve import undo 7
+              reserve import payouts corrected.csv
+            """)
 
     @Argument(help: "The batch number an import printed.")
     var batch: Int64

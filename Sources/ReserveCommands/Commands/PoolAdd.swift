@@ -9,8 +9,15 @@ struct PoolAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Declare a pool and its accounting basis (pools first seen in an import are cash basis).",
-        discussion: "cash: payouts are mining income. accrual: daily earnings are income and payouts settle the pool receivable. "
-            + "A pool's basis cannot change once declared.")
+        discussion: """
+            cash: payouts are mining income. accrual: daily earnings are income and
+            payouts settle the pool receivable. A pool's basis cannot change once
+            declared.
+
+            Examples:
+              reserve pool add f2pool --basis accrual
+              reserve pool add luxor --basis cash
+            """)
 
     @Argument(help: "Pool id: [a-z][a-z0-9-]*.")
     var id: String
