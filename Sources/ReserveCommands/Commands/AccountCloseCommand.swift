@@ -11,8 +11,8 @@ struct AccountCloseCommand: ParsableCommand {
             posting may be booked to it after the close date.
 
             Examples:
-              reserve account close Expenses:Power:Tarbela --date 2026-06-30
-              reserve account close Assets:Reserve:hot --db reserve.sqlite
+              reserve account close Assets:Reserve:Old --date 2026-06-30
+              reserve account close Liabilities:Payable:Power:Sui  # once bills are paid
             """
     )
 

@@ -12,8 +12,8 @@ struct AssertCommand: ParsableCommand {
             it again on every run. A mismatch exits 1 and records nothing.
 
             Examples:
-              reserve assert Assets:Reserve:hot 0.42000000 BTC --date 2026-06-30
-              reserve assert Assets:Reserve 0 BTC --date 2025-06-30
+              reserve assert Assets:Reserve:Hot 0.64939672 BTC --date 2026-06-30
+              reserve assert Assets:Reserve:Cold 156.98990608 BTC --date 2026-06-30
             """
     )
 

@@ -12,8 +12,8 @@ struct RevalueCommand: ParsableCommand {
             Nothing is booked when every holding is already at that price.
 
             Examples:
-              reserve revalue --at 2026-06-30
-              reserve revalue --at 2025-12-31 --db reserve.sqlite
+              reserve revalue --at 2025-12-31
+              reserve revalue --at 2026-06-30 --db reserve.sqlite
             """
     )
 

@@ -12,8 +12,8 @@ struct ReverseCommand: ParsableCommand {
             be imported again. Prints the new transaction's id.
 
             Examples:
-              reserve reverse 42 --reason 'duplicate of bank statement line 17'
-              reserve reverse 42 --reason 'wrong site' --date 2026-07-01
+              reserve reverse 2591 --reason 'duplicate of bank statement line 17'
+              reserve reverse 1096 --reason 'wrong site' --date 2026-07-01
             """
     )
 
