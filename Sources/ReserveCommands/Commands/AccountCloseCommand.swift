@@ -5,7 +5,15 @@ import Ledger
 struct AccountCloseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "close",
-        abstract: "Close an empty account: no postings after the date."
+        abstract: "Close an empty account: no postings after the date.",
+        discussion: """
+            The account's balance must be zero in every commodity. Once closed, no
+            posting may be booked to it after the close date.
+
+            Examples:
+              reserve account close Assets:Reserve:Old --date 2026-06-30
+              reserve account close Liabilities:Payable:Power:Sui  # once bills are paid
+            """
     )
 
     @Argument(help: "The account.")

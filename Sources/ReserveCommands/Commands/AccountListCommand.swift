@@ -3,7 +3,16 @@ import Ledger
 
 /// `reserve account list`
 struct AccountListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List accounts with their open and close dates.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List accounts with their open and close dates.",
+        discussion: """
+            Records: account, type, opened, closed (null while the account is open).
+
+            Examples:
+              reserve account list
+              reserve account list --format csv > accounts.csv
+            """)
 
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: OutputFormat = .table

@@ -8,18 +8,22 @@ struct AddressInspect: ParsableCommand {
         commandName: "inspect",
         abstract: "Parse and validate Bitcoin addresses: type, network, witness program, scriptPubKey.",
         discussion: """
-            Reads P2PKH and P2SH (Base58Check), P2WPKH and P2WSH (Bech32), P2TR and witness v2-16 (Bech32m).
-            A tb1 address fits test and signet; m, n and 2 addresses fit test, signet and regtest; bcrt1 is
-            regtest. Private keys (WIF, xprv...) are refused: this tool is watch-only.
-            With a ledger at --db (or $RESERVE_DB, or ./reserve.sqlite), each valid address also shows the
-            reserve wallet, chain and index that own it (null when none does).
-            Exit status: 0 when every input is valid, 1 when any is not, 64 on a usage error.
+            Reads P2PKH and P2SH (Base58Check), P2WPKH and P2WSH (Bech32), P2TR
+            and witness v2-16 (Bech32m). A tb1 address fits test and signet; m, n
+            and 2 addresses fit test, signet and regtest; bcrt1 is regtest.
+            Private keys (WIF, xprv...) are refused: this tool is watch-only.
+            With a ledger at --db (or $RESERVE_DB, or ./reserve.sqlite), each
+            valid address also shows the reserve wallet, chain and index that own
+            it (null when none does).
+            Exit status: 0 when every input is valid, 1 when any is not, 64 on a
+            usage error.
 
             Examples:
               reserve address inspect bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4
-              reserve address inspect --network main 1BgGZ9tcN4rm9KBzDn7KprQz87SZ26SAMH 3JvL6Ymt8MVWiCNHC7oWU6nLeHNJKLZGLN
+              reserve address inspect --network main \\
+                1BgGZ9tcN4rm9KBzDn7KprQz87SZ26SAMH 3JvL6Ymt8MVWiCNHC7oWU6nLeHNJKLZGLN
               reserve address inspect --file payouts-addresses.txt --format csv
-              cat addresses.txt | reserve address inspect --file - --format jsonl --network signet
+              cat addresses.txt | reserve address inspect --file - --format jsonl
             """
     )
 

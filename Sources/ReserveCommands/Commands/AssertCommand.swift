@@ -5,7 +5,16 @@ import Ledger
 struct AssertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assert",
-        abstract: "Assert an account's balance at the end of a date; recorded and re-checked by verify ledger."
+        abstract: "Assert an account's balance at the end of a date; recorded and re-checked by verify ledger.",
+        discussion: """
+            The balance at the end of --date, subaccounts included, must equal AMOUNT
+            exactly; the assertion is then recorded and `reserve verify ledger` checks
+            it again on every run. A mismatch exits 1 and records nothing.
+
+            Examples:
+              reserve assert Assets:Reserve:Hot 0.64939672 BTC --date 2026-06-30
+              reserve assert Assets:Reserve:Cold 156.98990608 BTC --date 2026-06-30
+            """
     )
 
     @Argument(help: "The account (its subaccounts included).")

@@ -5,7 +5,17 @@ import Ledger
 struct BalanceCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "balance",
-        abstract: "Show balances (amount and value) by account, optionally per period."
+        abstract: "Show balances (amount and value) by account, optionally per period.",
+        discussion: """
+            Amounts in each commodity's units and values in the ledger's currency,
+            subaccounts summed into their parent. --by gives one row per account and
+            period; quarters and years follow the ledger's fiscal year.
+
+            Examples:
+              reserve balance Assets:Reserve --at 2026-06-30
+              reserve balance Income --from 2025-07-01 --to 2026-06-30 --by quarter
+              reserve balance --commodity BTC --format csv > balances.csv
+            """
     )
 
     @Argument(help: "An account or parent account, e.g. Assets:Reserve (default: all).")

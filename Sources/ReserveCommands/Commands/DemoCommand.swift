@@ -8,9 +8,16 @@ struct DemoCommand: ParsableCommand {
         commandName: "demo",
         abstract: "Build a demo ledger from fixtures/demo (a fiscal year of a national programme), print every report, write the HTML.",
         discussion: """
-        Exits 0 when it ran: the reports show their own findings. Every step is a public `reserve` command, \
-        echoed before it runs; the ledger is DIR/reserve.sqlite and the page DIR/report.html.
-        """)
+            Exits 0 when it ran: the reports show their own findings. Every step is
+            a public `reserve` command, echoed before it runs; the ledger is
+            DIR/reserve.sqlite and the page DIR/report.html. Run it from the
+            repository root, or pass --fixtures.
+
+            Examples:
+              reserve demo
+              reserve demo --out /tmp/demo
+              reserve demo --out /tmp/demo --fixtures ~/ReserveLedger/fixtures/demo
+            """)
 
     @Option(help: "Where to write the ledger and the HTML report.")
     var out = "demo-out"

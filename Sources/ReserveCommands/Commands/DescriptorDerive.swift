@@ -9,9 +9,19 @@ struct DescriptorDerive: ParsableCommand {
         commandName: "derive",
         abstract: "Derive addresses and scriptPubKeys from a descriptor or an extended public key.",
         discussion: """
-            A bare xpub/tpub stands for pkh(KEY/<0;1>/*), ypub/upub for sh(wpkh(…)), zpub/vpub for wpkh(…).
-            Records: chain (0 receive, 1 change), index, address (null for scripts without one), script_pubkey.
-            A descriptor without /* has the same script at every index.
+            A bare xpub/tpub stands for pkh(KEY/<0;1>/*), ypub/upub for
+            sh(wpkh(KEY/<0;1>/*)), zpub/vpub for wpkh(KEY/<0;1>/*). A descriptor
+            without /* has the same script at every index. No ledger is needed.
+            Records: chain (0 receive, 1 change), index, address (null for scripts
+            without one), script_pubkey.
+
+            Examples:
+              reserve descriptor derive \\
+                'tr(79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798)'
+              reserve descriptor derive --change --count 5 \\
+                "$(grep ^hot, fixtures/demo/wallets.csv | cut -d, -f2)"
+              reserve descriptor derive "$XPUB" --network main --start 100 --count 20 \\
+                --format csv
             """
     )
 

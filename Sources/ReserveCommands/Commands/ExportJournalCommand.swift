@@ -6,7 +6,16 @@ import Ledger
 struct ExportJournalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "journal",
-        abstract: "Write the journal for hledger or Beancount, with balances equal to ours."
+        abstract: "Write the journal for hledger or Beancount, with balances equal to ours.",
+        discussion: """
+            Every transaction in the other tool's syntax, with the same accounts,
+            amounts and values, so its balance report equals `reserve balance`.
+
+            Examples:
+              reserve export journal --to hledger --out reserve.journal
+              reserve export journal --to beancount --out reserve.beancount
+              reserve export journal --to hledger | hledger -f - balance
+            """
     )
 
     @Option(help: "hledger or beancount.")

@@ -5,7 +5,17 @@ import Ledger
 struct InitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "init",
-        abstract: "Create a new ledger (refuses to overwrite an existing file)."
+        abstract: "Create a new ledger (refuses to overwrite an existing file).",
+        discussion: """
+            Creates the ledger at --db (or $RESERVE_DB, or ./reserve.sqlite). The
+            currency values every posting, the time zone gives each timestamp its
+            accounting date, and the fiscal year start sets quarters and years.
+
+            Examples:
+              reserve init
+              reserve init --currency PKR --timezone Asia/Karachi --fiscal-year-start 7
+              reserve init --network signet --db signet.sqlite
+            """
     )
 
     @Option(help: "Functional currency: every posting is valued in it (2 decimals).")

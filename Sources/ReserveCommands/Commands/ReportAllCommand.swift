@@ -9,9 +9,17 @@ struct ReportAllCommand: ParsableCommand {
         commandName: "all",
         abstract: "Every report (holdings, mining by month and fiscal year, reconciliation, proof of reserves); --html writes one page.",
         discussion: """
-        Reconciliation and proof of reserves need a chain snapshot (and attestations for the proof); without them \
-        those reports are left out with a note on stderr. Exit 1 when reconciliation or the proof fails.
-        """)
+            Reconciliation and proof of reserves need a chain snapshot (and
+            attestations for the proof); without them those reports are left out
+            with a note on stderr. Exit 1 when reconciliation or the proof fails.
+
+            Examples:
+              reserve report all
+              reserve report all --at 2026-06-30 --format json > reports.json
+              reserve report all --attestations fixtures/demo/attestations.csv \\
+                --challenge 'Reserve audit FY2025-26, snapshot 2026-06-30' \\
+                --html report.html
+            """)
 
     @Option(help: "Report date (YYYY-MM-DD; default: the last transaction's date).")
     var at: String?

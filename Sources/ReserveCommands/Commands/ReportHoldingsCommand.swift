@@ -6,7 +6,16 @@ import Treasury
 struct ReportHoldingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "holdings",
-        abstract: "BTC per wallet and account, valued at a date's price; change since a date; origin of the coins.")
+        abstract: "BTC per wallet and account, valued at a date's price; change since a date; origin of the coins.",
+        discussion: """
+            BTC per wallet and account, valued at the price of the report date in
+            the ledger's currency; --since adds each row's change since that date.
+
+            Examples:
+              reserve report holdings
+              reserve report holdings --at 2026-06-30 --since 2025-07-01
+              reserve report holdings --format csv > holdings.csv
+            """)
 
     @Option(help: "Report date (YYYY-MM-DD; default: the last transaction's date).")
     var at: String?

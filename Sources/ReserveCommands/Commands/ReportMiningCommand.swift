@@ -6,7 +6,19 @@ import Treasury
 struct ReportMiningCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "mining",
-        abstract: "Mining economics per site and period: BTC mined, revenue, power cost, break-even price and tariff.")
+        abstract: "Mining economics per site and period: BTC mined, revenue, power cost, break-even price and tariff.",
+        discussion: """
+            Per site and period: BTC mined and its revenue at each day's price, pool
+            fees, energy and its cost (bills spread evenly over their days),
+            break-even BTC price and tariff, margins; with a site's hashrate and
+            power (`reserve site set`), efficiency and hashprice.
+
+            Examples:
+              reserve report mining
+              reserve report mining --by fiscal-year
+              reserve report mining --site Sui --by quarter --format csv
+              reserve report mining --from 2026-01-01 --html mining.html
+            """)
 
     @Option(help: "Period: month, quarter or fiscal-year.")
     var by: String = "month"

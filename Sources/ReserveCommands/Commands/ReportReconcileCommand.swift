@@ -5,7 +5,16 @@ import Treasury
 struct ReportReconcileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reconcile",
-        abstract: "Ledger against a chain snapshot, per wallet and per output (exit 1 on any difference).")
+        abstract: "Ledger against a chain snapshot, per wallet and per output (exit 1 on any difference).",
+        discussion: """
+            Compares each wallet's ledger balance and each unspent output with the
+            snapshot loaded by `reserve import snapshot`; any difference is listed
+            and the exit status is 1.
+
+            Examples:
+              reserve report reconcile
+              reserve report reconcile --snapshot 1 --format json
+            """)
 
     @Option(help: "Snapshot id (default: the latest).")
     var snapshot: Int64?

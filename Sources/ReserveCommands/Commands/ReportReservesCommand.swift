@@ -6,7 +6,18 @@ import Treasury
 struct ReportReservesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reserves",
-        abstract: "Proof of reserves: attestations verified against the snapshot's balances and the ledger (exit 1 on a shortfall).")
+        abstract: "Proof of reserves: attestations verified against the snapshot's balances and the ledger (exit 1 on a shortfall).",
+        discussion: """
+            Each attestation must verify and its message contain the challenge;
+            the proven addresses' balances in the chain snapshot are totalled beside
+            the unproven ones and the ledger's holdings. Exit 1 on a shortfall.
+
+            Examples:
+              reserve report reserves --attestations fixtures/demo/attestations.csv \\
+                --challenge 'nonce 7f3a9c'
+              reserve report reserves --attestations attestations.csv \\
+                --challenge 'Reserve audit FY2025-26' --html reserves.html
+            """)
 
     @Option(help: "CSV of attestations: address,message,signature.")
     var attestations: String

@@ -5,7 +5,16 @@ import Ledger
 struct RevalueCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "revalue",
-        abstract: "Book unrealised gains and losses to Income:Revaluation at a date's price."
+        abstract: "Book unrealised gains and losses to Income:Revaluation at a date's price.",
+        discussion: """
+            Values every BTC holding at the price of --at and books the difference
+            from its carried value as one transaction against Income:Revaluation.
+            Nothing is booked when every holding is already at that price.
+
+            Examples:
+              reserve revalue --at 2025-12-31
+              reserve revalue --at 2026-06-30 --db reserve.sqlite
+            """
     )
 
     @Option(help: "The date (YYYY-MM-DD) whose price values the holdings.")

@@ -5,7 +5,16 @@ import Ledger
 struct ReverseCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reverse",
-        abstract: "Reverse a transaction (a new transaction negating it); its natural key is released."
+        abstract: "Reverse a transaction (a new transaction negating it); its natural key is released.",
+        discussion: """
+            The original stays in the journal (it is hash-chained); the reversal
+            negates each of its postings, and the original's natural key may then
+            be imported again. Prints the new transaction's id.
+
+            Examples:
+              reserve reverse 2591 --reason 'duplicate of bank statement line 17'
+              reserve reverse 1096 --reason 'wrong site' --date 2026-07-01
+            """
     )
 
     @Argument(help: "The transaction id.")

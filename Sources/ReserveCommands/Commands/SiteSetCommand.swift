@@ -5,7 +5,15 @@ import Treasury
 struct SiteSetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "set",
-        abstract: "Set a site's installed hashrate (TH/s) and power (kW), for efficiency and hashprice.")
+        abstract: "Set a site's installed hashrate (TH/s) and power (kW), for efficiency and hashprice.",
+        discussion: """
+            The figures give the site's efficiency (J/TH) and hashprice in
+            `reserve report mining`. Setting a site again replaces its figures.
+
+            Examples:
+              reserve site set Sui --hashrate-ths 333333 --power-kw 6000
+              reserve site set Tarbela --hashrate-ths 285714 --power-kw 5000
+            """)
 
     @Argument(help: "The site id.")
     var site: String

@@ -7,10 +7,17 @@ struct VerifyAttestations: ParsableCommand {
         commandName: "attestations",
         abstract: "Verify a CSV of signed attestations (address,message,signature). Exit 1 if any row fails.",
         discussion: """
-        Each signature is BIP-137 or BIP-322 simple (detected). Every message must contain the challenge \
-        text (replay protection). One verdict per row, in input order; the summary (rows, valid, invalid, \
-        addresses_proven) goes to stderr, or last under --format json.
-        """
+            Each signature is BIP-137 or BIP-322 simple (detected). Every message
+            must contain the challenge text (replay protection). One verdict per
+            row, in input order; the summary (rows, valid, invalid,
+            addresses_proven) goes to stderr, or last under --format json.
+
+            Examples:
+              reserve verify attestations fixtures/demo/attestations.csv \\
+                --challenge 'nonce 7f3a9c'
+              reserve verify attestations - --challenge 'nonce 7f3a9c' \\
+                --format jsonl < fixtures/demo/attestations.csv
+            """
     )
 
     @Argument(help: "CSV file with columns address,message,signature (\"-\" for stdin).") var file: String

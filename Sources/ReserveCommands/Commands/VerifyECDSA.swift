@@ -7,10 +7,18 @@ struct VerifyECDSA: ParsableCommand {
         commandName: "ecdsa",
         abstract: "Verify a CSV of ECDSA signatures (pubkey,digest,signature in hex). Exit 1 if any row fails.",
         discussion: """
-        pubkey is a SEC key (33 or 65 bytes), digest 32 bytes, signature strict DER (BIP-66) without a \
-        sighash byte. With --hash sha256 the second column is `message`, hashed once with SHA-256. High-S \
-        signatures are refused as non-standard unless --allow-high-s, which normalises them first.
-        """
+            The CSV has a header row naming the columns pubkey,digest,signature (any
+            order), all hex: pubkey a SEC key (33 or 65 bytes), digest 32 bytes,
+            signature strict DER (BIP-66) without a sighash byte. With --hash sha256
+            the second column is `message`, hashed once with SHA-256. High-S
+            signatures are refused as non-standard unless --allow-high-s, which
+            normalises them first.
+
+            Examples:
+              reserve verify ecdsa signatures.csv
+              reserve verify ecdsa messages.csv --hash sha256 --format csv
+              reserve verify ecdsa - --allow-high-s < signatures.csv
+            """
     )
 
     enum HashFunction: String, ExpressibleByArgument, CaseIterable { case sha256 }

@@ -5,7 +5,18 @@ import Ledger
 struct VerifyLedgerCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ledger",
-        abstract: "Recompute the hash chain, re-check balances and assertions; exit 1 on any failure."
+        abstract: "Recompute the hash chain, re-check balances and assertions; exit 1 on any failure.",
+        discussion: """
+            Recomputes the hash chain over transactions, prices and assertions, and
+            re-checks every invariant from the stored rows (balanced transactions,
+            balances, recorded assertions). --expect-head checks that a head hash
+            published earlier is a link of today's chain (nothing before it changed).
+
+            Examples:
+              reserve verify ledger
+              reserve verify ledger --format json
+              reserve verify ledger --expect-head "$PUBLISHED_HEAD"
+            """
     )
 
     @Option(help: "A head hash published earlier (64 hex): it must be a link of this chain.")

@@ -7,11 +7,20 @@ struct VerifyMessage: ParsableCommand {
         commandName: "message",
         abstract: "Verify a signed message (BIP-137 or BIP-322 simple, detected). Exit 0 valid, 1 not.",
         discussion: """
-        P2PKH addresses use BIP-137 (`signmessage`) signatures; segwit addresses accept BIP-137 signatures \
-        whose header names the address type, or BIP-322 simple signatures (base64 witness, with or without \
-        the `smp` prefix) for P2WPKH, P2TR key path and P2WSH multisig. --electrum also accepts Electrum's \
-        untyped compressed header (31–34) for P2SH-P2WPKH and P2WPKH addresses.
-        """
+            P2PKH addresses use BIP-137 (`signmessage`) signatures; segwit addresses
+            accept BIP-137 signatures whose header names the address type, or
+            BIP-322 simple signatures (base64 witness, with or without the `smp`
+            prefix) for P2WPKH, P2TR key path and P2WSH multisig. --electrum also
+            accepts Electrum's untyped compressed header (31–34) for P2SH-P2WPKH and
+            P2WPKH addresses.
+
+            Examples:
+              reserve verify message --address 15CRxFdyRpGZLW9w8HnHvVduizdL5jKNbs \\
+                --message 'Trust no one' --signature "$SIGNATURE"
+              reserve verify message --electrum \\
+                --address 3DYoBqQ5N6dADzyQjy9FT1Ls4amiYVaqTG \\
+                --message Electrum --signature "$SIGNATURE" --format json
+            """
     )
 
     @Option(help: "The address that signed.") var address: String

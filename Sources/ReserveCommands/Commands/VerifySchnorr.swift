@@ -6,7 +6,15 @@ struct VerifySchnorr: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "schnorr",
         abstract: "Verify a CSV of BIP-340 signatures (pubkey,message,signature in hex). Exit 1 if any row fails.",
-        discussion: "pubkey is a 32-byte x-only key, message any length, signature 64 bytes."
+        discussion: """
+            The CSV has a header row naming the columns pubkey,message,signature
+            (any order): pubkey is a 32-byte x-only key, message any length,
+            signature 64 bytes, all in hex. One verdict per row, in input order.
+
+            Examples:
+              reserve verify schnorr signatures.csv
+              reserve verify schnorr - --format jsonl < signatures.csv
+            """
     )
 
     @Argument(help: "CSV file (\"-\" for stdin).") var file: String

@@ -7,7 +7,18 @@ struct WalletAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
         abstract: "Register a watch-only wallet: validates its descriptors and derives its first addresses.",
-        discussion: "The wallet's network is the ledger's (reserve init --network). Its coins are booked to Assets:Reserve:<NAME>."
+        discussion: """
+            The wallet's network is the ledger's (reserve init --network). Its coins
+            are booked to Assets:Reserve:<NAME>. The first addresses of each chain
+            are shown.
+
+            Examples:
+              reserve wallet add hot \\
+                --descriptor "$(grep ^hot, fixtures/demo/wallets.csv | cut -d, -f2)"
+              reserve wallet add vault --descriptor "$ZPUB" --gap-limit 50
+              reserve wallet add cold --descriptor "wpkh($XPUB/0/*)" \\
+                --change-descriptor "wpkh($XPUB/1/*)"
+            """
     )
 
     @Argument(help: "Wallet name: [A-Za-z0-9][A-Za-z0-9-]*.")

@@ -6,7 +6,15 @@ struct WalletAddresses: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "addresses",
         abstract: "List a wallet's addresses (default: every derived address of the chain).",
-        discussion: "Records: chain (0 receive, 1 change), index, address, script_pubkey. Indexes past the derived table are derived on the fly."
+        discussion: """
+            Records: chain (0 receive, 1 change), index, address, script_pubkey.
+            Indexes past the derived table are derived on the fly.
+
+            Examples:
+              reserve wallet addresses hot
+              reserve wallet addresses cold --change --count 5
+              reserve wallet addresses hot --start 100 --count 10 --format csv
+            """
     )
 
     @Argument(help: "Wallet name.")

@@ -3,7 +3,18 @@ import Treasury
 
 /// `reserve wallet list`: registered wallets with their descriptors and derived-address counts.
 struct WalletList: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "List registered wallets.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List registered wallets.",
+        discussion: """
+            Records: name, network, gap_limit, receive_derived, change_derived,
+            receive_highest_used, change_highest_used (null before any use), account,
+            descriptor, change_descriptor (null when the descriptor has <0;1>).
+
+            Examples:
+              reserve wallet list
+              reserve wallet list --format json
+            """)
 
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: OutputFormat = .table
