@@ -7,10 +7,11 @@ struct ImportPower: ParsableCommand {
         commandName: "power",
         abstract: "Import power bills (CSV).",
         discussion: """
-            Columns: site, period_start, period_end, kwh, amount, invoice, and optionally
-            currency (default: the functional one) and marginal_amount (the avoidable,
-            fuel part of the cost). Booked on period_end: Expenses:Electricity:<site>
-            against Liabilities:Payable:Power:<site>. Key: site + invoice.
+            Columns: site, period_start, period_end, kwh, amount, invoice, and
+            optionally currency (default: the functional one) and marginal_amount (the
+            avoidable, fuel part of the cost). Booked on period_end:
+            Expenses:Electricity:<site> against Liabilities:Payable:Power:<site>.
+            Key: site + invoice.
 
             Examples:
               reserve import power fixtures/demo/power-bills.csv
@@ -86,9 +87,9 @@ struct ImportPrices: ParsableCommand {
         commandName: "prices",
         abstract: "Import prices (CSV): one base (default BTC) in a currency, per date.",
         discussion: """
-            Columns: date, currency, price, and optionally base (default BTC). Key: date +
-            currency + base. Booking needs a price on the accounting date or at most the
-            ledger's max price age (default 3 days) before it.
+            Columns: date, currency, price, and optionally base (default BTC).
+            Key: date + currency + base. Booking needs a price on the accounting date
+            or at most the ledger's max price age (default 3 days) before it.
 
             Examples:
               reserve import prices fixtures/demo/prices.csv

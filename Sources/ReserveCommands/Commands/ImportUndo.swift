@@ -12,7 +12,7 @@ struct ImportUndo: ParsableCommand {
             file can be imported again. Price batches cannot be undone.
 
             Examples:
-              reserve import undo 7
+              reserve import undo 7 --reason "wrong price file"
               reserve import payouts corrected.csv
             """)
 
