@@ -89,10 +89,10 @@ extension Importer {
             throw session.error(line, row.columns.fee,
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
-        let (wallet, script) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
+        let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
         let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
         let fingerprint = ImportSession.fingerprint("payout", "paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
-            + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
+            + ";script=\(scriptHex);txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
         let date = session.accountingDate(row.paidAt)
         let description = session.listing
             ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
