@@ -31,6 +31,8 @@ final class ImportSession {
     private var walletCache: [String: (wallet: String?, script: [UInt8], scriptHex: String)] = [:]
     /// The earliest accounting date of the input: accounts it opens are opened on that date.
     var earliestDate: LedgerDate?
+    /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
+    var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
@@ -53,21 +55,20 @@ final class ImportSession {
     /// Whether records are listed (`--dry-run`): descriptions are worth building only then.
     var listing: Bool { options.onRecord != nil }
 
-    var rules: BookingRules {
-        BookingRules { [writer, options] amount, commodity, date in
-            guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
-            let functional = writer.settings.functionalCurrency
-            if commodity == functional { return amount }
-            let scale = try writer.scale(of: commodity)
-            guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
-                throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
-            }
-            guard date.dayNumber - priceDate.dayNumber <= maxAge else {
-                throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
-            }
-            do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
-                throw LedgerError.money(e)
-            }
+    /// The booking rules with this import's price rule, made once per import.
+    lazy var rules: BookingRules = BookingRules { [writer, options] amount, commodity, date in
+        guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
+        let functional = writer.settings.functionalCurrency
+        if commodity == functional { return amount }
+        let scale = try writer.scale(of: commodity)
+        guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
+            throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
+        }
+        guard date.dayNumber - priceDate.dayNumber <= maxAge else {
+            throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
+        }
+        do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
+            throw LedgerError.money(e)
         }
     }
 
@@ -190,6 +191,10 @@ final class ImportSession {
             open = try LedgerDate(text)
             openDates[account] = open
         } else {
+            if let find = findEarliestDate {
+                findEarliestDate = nil
+                earliestDate = find()
+            }
             open = min(earliestDate ?? date, date)
             try writer.openAccount(account, on: open)
             openDates[account] = open
