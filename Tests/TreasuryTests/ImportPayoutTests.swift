@@ -53,6 +53,24 @@ import Testing
         #expect(opened?.description == "2026-03-03")
     }
 
+    @Test func outputAlreadyRecordedRejectsTheRowAndTheFile() throws {
+        let f = try ImportFixture()
+        try f.store.write { w in
+            try w.db.execute(sql: """
+                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id) VALUES (?, 0, 'hot', x'00', 1, 1)
+                """, arguments: [txid(1)])
+        }
+        let outcome = try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV([
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(1), "0"],
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(2), "0"],
+        ])))
+        #expect(outcome.errors.map(\.message) == ["output \(txid(1)):0 is already recorded as a reserve output"])
+        #expect(outcome.errors.map(\.line) == [2])
+        #expect(outcome.counts == BatchCounts(new: 1, rejected: 1))
+        #expect(outcome.batch == nil)
+        #expect(try f.count("reserve_output") == 1)
+    }
+
     @Test func accrualPayoutSettlesTheReceivable() throws {
         let f = try ImportFixture(basis: ["braiins": .accrual])
         let csv = try f.file("p.csv", payoutsCSV([

@@ -34,6 +34,8 @@ final class ImportSession {
     /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
     var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
+    /// The reserve-output insert, prepared on first use and kept for the import.
+    var outputInsert: Statement?
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer

@@ -113,10 +113,14 @@ extension ImportSession {
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
-            try writer.db.cachedStatement(sql: """
+            let insert = try outputInsert ?? writer.db.makeStatement(sql: """
                 INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
+                """)
+            outputInsert = insert
+            insert.setUncheckedArguments([txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
+            try insert.execute()
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            outputInsert = nil  // a failed statement is not reset for reuse: the next row prepares a fresh one
             throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
         }
     }
