@@ -90,7 +90,7 @@ extension LedgerWriter {
         return info.id
     }
 
-    /// Hashes the record onto the chain, inserts the postings (one statement), then the sealing row.
+    /// Hashes the record onto the chain, inserts the postings, then the sealing row.
     private func insert(_ draft: TransactionDraft, accountIDs: [Int64], values: [Int64], reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
@@ -103,21 +103,18 @@ extension LedgerWriter {
         }
         let hash = CanonicalForm.chain(previous: head.hash, record: w.bytes)
 
-        let count = draft.postings.count
-        let postingInsert: RawStatement
-        if let cached = postingInserts[count] {
-            postingInsert = cached
-        } else {
-            postingInsert = try RawStatement(db, sql: LedgerWriter.postingInsertSQL(count: count))
-            postingInserts[count] = postingInsert
-        }
+        // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
+        // stage the rows in a temporary table first, which costs more than the extra steps.
+        let postingInsert = try self.postingInsert ?? RawStatement(db, sql: """
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        self.postingInsert = postingInsert
         for (i, p) in draft.postings.enumerated() {
-            let base = Int32(i * 7)
-            postingInsert.bind(base + 1, id); postingInsert.bind(base + 2, Int64(i)); postingInsert.bind(base + 3, accountIDs[i])
-            postingInsert.bind(base + 4, p.commodity); postingInsert.bind(base + 5, p.amount); postingInsert.bind(base + 6, values[i])
-            postingInsert.bind(base + 7, p.metadata)
+            postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, accountIDs[i])
+            postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, values[i])
+            postingInsert.bind(7, p.metadata)
+            try postingInsert.run()
         }
-        try postingInsert.run()
 
         let txnInsert = try self.txnInsert ?? RawStatement(db, sql: """
             INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash)
@@ -137,11 +134,6 @@ extension LedgerWriter {
         }
         head = (id, hash)
         return id
-    }
-
-    static func postingInsertSQL(count: Int) -> String {
-        "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata) VALUES "
-            + Array(repeating: "(?, ?, ?, ?, ?, ?, ?)", count: count).joined(separator: ", ")
     }
 
     /// The live transaction holding `naturalKey`, if any (released keys are not found).

@@ -25,8 +25,8 @@ public final class LedgerWriter {
     /// Recorded assertions: a booking on or before one's date must not change what it asserts.
     var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
-    /// Prepared once per write: posting inserts by posting count, and the sealing transaction insert.
-    var postingInserts: [Int: RawStatement] = [:]
+    /// Prepared once per write: the one-row posting insert and the sealing transaction insert.
+    var postingInsert: RawStatement?
     var txnInsert: RawStatement?
     private var failed: Error?
 

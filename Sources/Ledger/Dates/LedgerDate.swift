@@ -34,10 +34,23 @@ public struct LedgerDate: Hashable, Comparable, Sendable, CustomStringConvertibl
         self = date
     }
 
+    /// `YYYY-MM-DD`, written digit by digit (year 1...9999 always has four digits with leading zeros).
     public var description: String {
-        let y = String(year), m = String(month), d = String(day)
-        return String(repeating: "0", count: 4 - y.count) + y + "-" + (m.count == 1 ? "0" : "") + m + "-"
-            + (d.count == 1 ? "0" : "") + d
+        String(unsafeUninitializedCapacity: 10) { out in
+            func put(_ value: Int, at index: Int, width: Int) {
+                var v = value
+                for i in stride(from: index + width - 1, through: index, by: -1) {
+                    out[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
+            }
+            put(year, at: 0, width: 4)
+            out[4] = 0x2D
+            put(month, at: 5, width: 2)
+            out[7] = 0x2D
+            put(day, at: 8, width: 2)
+            return 10
+        }
     }
 
     public static func < (a: LedgerDate, b: LedgerDate) -> Bool {

@@ -22,9 +22,9 @@ public enum Valuation {
         return numerator < 0 ? quotient - 1 : quotient + 1
     }
 
-    /// Converts to Int64 or throws `arithmeticOverflow`.
-    static func narrow(_ value: Int128, operation: String) throws -> Int64 {
-        guard let result = Int64(exactly: value) else { throw MoneyError.arithmeticOverflow(operation: operation) }
+    /// Converts to Int64 or throws `arithmeticOverflow` (the description is built only then).
+    static func narrow(_ value: Int128, operation: @autoclosure () -> String) throws -> Int64 {
+        guard let result = Int64(exactly: value) else { throw MoneyError.arithmeticOverflow(operation: operation()) }
         return result
     }
 }
