@@ -37,6 +37,40 @@ import Testing
         #expect(earlier.errors.first?.message == "account Assets:Reserve:Hot was opened on 2026-03-02 by an earlier import; this record is dated 2026-03-01, before it")
     }
 
+    @Test func accountNeededMidFileOpensOnTheFilesEarliestDate() throws {
+        let f = try ImportFixture()
+        #expect(try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV([
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(1), "0"],
+        ]))).counts == BatchCounts(new: 1))
+        // Row 2 is the first to need a new account: it is opened on row 1's date, the earliest of the file.
+        let later = try f.importer.importPayouts(csv: try f.file("q.csv", payoutsCSV([
+            ["2026-03-03", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(2), "0"],
+            ["2026-03-06", "f2pool", "guddu-3", "0.1", ImportFixture.hot, txid(3), "0"],
+        ])))
+        #expect(later.errors == [])
+        #expect(later.counts == BatchCounts(new: 2))
+        let opened = try f.store.accounts().first { $0.name == "Income:Mining:Guddu-3" }?.opened
+        #expect(opened?.description == "2026-03-03")
+    }
+
+    @Test func outputAlreadyRecordedRejectsTheRowAndTheFile() throws {
+        let f = try ImportFixture()
+        try f.store.write { w in
+            try w.db.execute(sql: """
+                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id) VALUES (?, 0, 'hot', x'00', 1, 1)
+                """, arguments: [txid(1)])
+        }
+        let outcome = try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV([
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(1), "0"],
+            ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(2), "0"],
+        ])))
+        #expect(outcome.errors.map(\.message) == ["output \(txid(1)):0 is already recorded as a reserve output"])
+        #expect(outcome.errors.map(\.line) == [2])
+        #expect(outcome.counts == BatchCounts(new: 1, rejected: 1))
+        #expect(outcome.batch == nil)
+        #expect(try f.count("reserve_output") == 1)
+    }
+
     @Test func accrualPayoutSettlesTheReceivable() throws {
         let f = try ImportFixture(basis: ["braiins": .accrual])
         let csv = try f.file("p.csv", payoutsCSV([

@@ -4,7 +4,8 @@ import Treasury
 
 /// `reserve import payouts` of a 1,000,000-row CSV into a ledger with one registered wallet (CSV parsing, address
 /// decoding, wallet lookup, valuation and booking), beside the sqlite3 shell's `.import` of the same file; peak
-/// memory after the 100,000-row and the 1,000,000-row imports. Median of 5 runs (`IMPORT_BENCH_RUNS` to change).
+/// memory after the 100,000-row and the 1,000,000-row imports. Median of 5 runs (`IMPORT_BENCH_RUNS` to change);
+/// `IMPORT_BENCH_ROWS` (comma-separated row counts, e.g. `100000`) to iterate on one size.
 func importBench() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("import-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -71,7 +72,8 @@ func importBench() throws {
             return outcome.counts.new
         }
     }
-    for rows in [100_000, 1_000_000] {
+    let sizes = (ProcessInfo.processInfo.environment["IMPORT_BENCH_ROWS"] ?? "").split(separator: ",").compactMap { Int($0) }
+    for rows in sizes.isEmpty ? [100_000, 1_000_000] : sizes {
         let csv = try writeCSV(rows: rows)
         var plain: [Double] = [], ours: [Double] = []
         for _ in 0..<runs {
@@ -80,7 +82,7 @@ func importBench() throws {
         }
         plain.sort()
         ours.sort()
-        let label = rows == 1_000_000 ? "1M" : "100k"
+        let label = rows == 1_000_000 ? "1M" : rows == 100_000 ? "100k" : "\(rows)"
         let (p, o) = (plain[runs / 2], ours[runs / 2])
         report("sqlite3 .import \(label) rows (median of \(runs))", p, "s")
         report("reserve import payouts \(label) rows (median of \(runs))", o, "s")

@@ -28,10 +28,14 @@ final class ImportSession {
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
-    private var walletCache: [String: (wallet: String?, script: [UInt8])] = [:]
+    private var walletCache: [String: (wallet: String?, script: [UInt8], scriptHex: String)] = [:]
     /// The earliest accounting date of the input: accounts it opens are opened on that date.
     var earliestDate: LedgerDate?
+    /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
+    var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
+    /// The reserve-output insert, prepared on first use and kept for the import.
+    var outputInsert: Statement?
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -53,21 +57,20 @@ final class ImportSession {
     /// Whether records are listed (`--dry-run`): descriptions are worth building only then.
     var listing: Bool { options.onRecord != nil }
 
-    var rules: BookingRules {
-        BookingRules { [writer, options] amount, commodity, date in
-            guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
-            let functional = writer.settings.functionalCurrency
-            if commodity == functional { return amount }
-            let scale = try writer.scale(of: commodity)
-            guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
-                throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
-            }
-            guard date.dayNumber - priceDate.dayNumber <= maxAge else {
-                throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
-            }
-            do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
-                throw LedgerError.money(e)
-            }
+    /// The booking rules with this import's price rule, made once per import.
+    lazy var rules: BookingRules = BookingRules { [writer, options] amount, commodity, date in
+        guard let maxAge = options.maxPriceAgeDays else { return try writer.value(of: amount, commodity, on: date) }
+        let functional = writer.settings.functionalCurrency
+        if commodity == functional { return amount }
+        let scale = try writer.scale(of: commodity)
+        guard let (priceDate, price) = try writer.price(base: commodity, quote: functional, onOrBefore: date) else {
+            throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
+        }
+        guard date.dayNumber - priceDate.dayNumber <= maxAge else {
+            throw LedgerError.priceTooOld(base: commodity, quote: functional, date: date, latest: priceDate, maxAgeDays: maxAge)
+        }
+        do { return try Valuation.value(amount: amount, price: price, amountScale: scale) } catch let e as MoneyError {
+            throw LedgerError.money(e)
         }
     }
 
@@ -130,7 +133,21 @@ final class ImportSession {
     /// The stored form of a record's content: `kind:` and the first 16 bytes (hex) of the SHA-256 of its canonical
     /// text, so re-imports compare content without storing it again in every transaction.
     static func fingerprint(_ kind: String, _ canonical: String) -> String {
-        kind + ":" + Hex.encode(SHA256.hash(data: Data(canonical.utf8)).prefix(16))
+        var text = canonical
+        var hasher = SHA256()
+        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        let digest = hasher.finalize()
+        return digest.withUnsafeBytes { bytes in
+            let digits: StaticString = "0123456789abcdef"
+            let hex = String(unsafeUninitializedCapacity: 32) { out in
+                for i in 0..<16 {
+                    out[2 * i] = digits.utf8Start[Int(bytes[i] >> 4)]
+                    out[2 * i + 1] = digits.utf8Start[Int(bytes[i] & 0x0F)]
+                }
+                return 32
+            }
+            return kind + ":" + hex
+        }
     }
 
     /// Whether `key` is free, booked with the same `fingerprint` (already booked), booked with other content
@@ -176,6 +193,10 @@ final class ImportSession {
             open = try LedgerDate(text)
             openDates[account] = open
         } else {
+            if let find = findEarliestDate {
+                findEarliestDate = nil
+                earliestDate = find()
+            }
             open = min(earliestDate ?? date, date)
             try writer.openAccount(account, on: open)
             openDates[account] = open
@@ -203,12 +224,13 @@ final class ImportSession {
     // MARK: Addresses and wallets
 
     /// Parses `text` as an address of the ledger's network and finds its reserve wallet.
-    func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8]) {
+    /// `scriptHex` is the script in hex, computed once per address for fingerprints.
+    func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8], scriptHex: String) {
         if let cached = walletCache[text] {
             guard let wallet = cached.wallet else {
                 throw error(line, column, "address \(text) does not belong to a registered reserve wallet")
             }
-            return (wallet, cached.script)
+            return (wallet, cached.script, cached.scriptHex)
         }
         let address: Address
         do {
@@ -220,9 +242,10 @@ final class ImportSession {
         let script = address.scriptPubKey
         let wallet = try wallets.wallet(owning: script, in: writer.db)
         if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
-        walletCache[text] = (wallet, script)
+        let scriptHex = Hex.encode(script)
+        walletCache[text] = (wallet, script, scriptHex)
         guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
-        return (wallet, script)
+        return (wallet, script, scriptHex)
     }
 
     /// The accounting date of a timestamp in the ledger's time zone.

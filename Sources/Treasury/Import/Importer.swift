@@ -60,21 +60,27 @@ public struct Importer {
 
     /// Reads every record of a CSV input through `row`, reporting progress; malformed records become errors.
     ///
-    /// A first pass finds the earliest accounting date (`date` of each record) so that accounts the file opens are
-    /// opened on it, whatever the order of the rows; stdin is spooled to a temporary file to be read twice.
+    /// When the import first has to open an account, a pass over the file finds the earliest accounting date (`date`
+    /// of each record) so that accounts the file opens are opened on it, whatever the order of the rows; imports
+    /// whose accounts all exist read the file once. Stdin is spooled to a temporary file to be read twice.
     static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema, date: ((CSVRecord) -> LedgerDate?)?,
                            _ row: (CSVRecord) throws -> ImportedRecord) throws -> String {
         let input = try RereadableInput(path)
-        if let date, let reader = try? CSVReader(source: try open(input.path, name: input.name), schema: schema) {
-            var earliest: LedgerDate?
-            while true {
-                do {
-                    guard let record = try reader.next() else { break }
-                    if let d = date(record), earliest.map({ d < $0 }) ?? true { earliest = d }
-                } catch { continue }
+        if let date {
+            session.findEarliestDate = {
+                guard let source = try? open(input.path, name: input.name),
+                      let reader = try? CSVReader(source: source, schema: schema) else { return nil }
+                var earliest: LedgerDate?
+                while true {
+                    do {
+                        guard let record = try reader.next() else { break }
+                        if let d = date(record), earliest.map({ d < $0 }) ?? true { earliest = d }
+                    } catch { continue }
+                }
+                return earliest
             }
-            session.earliestDate = earliest
         }
+        defer { session.findEarliestDate = nil }
         let source = try open(input.path, name: input.name)
         let reader = try CSVReader(source: source, schema: schema)
         var count = 0

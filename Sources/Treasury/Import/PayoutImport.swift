@@ -89,10 +89,10 @@ extension Importer {
             throw session.error(line, row.columns.fee,
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
-        let (wallet, script) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
+        let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
         let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
         let fingerprint = ImportSession.fingerprint("payout", "paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
-            + ";script=\(Hex.encode(script));txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
+            + ";script=\(scriptHex);txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
         let date = session.accountingDate(row.paidAt)
         let description = session.listing
             ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
@@ -113,10 +113,14 @@ extension ImportSession {
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
-            try writer.db.cachedStatement(sql: """
+            let insert = try outputInsert ?? writer.db.makeStatement(sql: """
                 INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
+                """)
+            outputInsert = insert
+            insert.setUncheckedArguments([txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
+            try insert.execute()
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+            outputInsert = nil  // a failed statement is not reset for reuse: the next row prepares a fresh one
             throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
         }
     }
