@@ -26,9 +26,11 @@ let package = Package(
             name: "Bitcoin",
             dependencies: ["CSecp256k1", .product(name: "Crypto", package: "swift-crypto")]
         ),
+        // A shim for SQLite's variadic sqlite3_config (allocation statistics off).
+        .target(name: "CSQLiteTuning", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "Ledger",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+            dependencies: ["CSQLiteTuning", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
                            .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(

@@ -76,6 +76,10 @@ func importBench() throws {
     for rows in sizes.isEmpty ? [100_000, 1_000_000] : sizes {
         let csv = try writeCSV(rows: rows)
         var plain: [Double] = [], ours: [Double] = []
+        if profiling {
+            _ = try ourImport(csv, rows: rows)
+            continue
+        }
         for _ in 0..<runs {
             plain.append(try sqliteImport(csv))
             ours.append(try ourImport(csv, rows: rows))

@@ -18,7 +18,7 @@ func ledgerBench() throws {
     let csv = dir.appendingPathComponent("rows.csv").path
     try LedgerBenchRows.writeCSV(rows: rows, to: csv)
     var importTimes: [Double] = [], importCPU: [Double] = []
-    for run in 0..<runs {
+    for run in 0..<(profiling ? 0 : runs) {
         let db = dir.appendingPathComponent("import-\(run).sqlite").path
         let cpu = LedgerBenchRows.cpuSeconds(RUSAGE_CHILDREN)
         importTimes.append(try seconds {
@@ -26,6 +26,10 @@ func ledgerBench() throws {
             return 1
         })
         importCPU.append(LedgerBenchRows.cpuSeconds(RUSAGE_CHILDREN) - cpu)
+    }
+    if profiling {
+        try LedgerBenchRows.book(rows: rows, at: dir.appendingPathComponent("profile.sqlite").path)
+        return
     }
     let importTime = importTimes.sorted()[runs / 2]
     report("sqlite3 .import of the rows as CSV", importTime, "s")

@@ -1,0 +1,7 @@
+// A C shim for SQLite's variadic sqlite3_config, which Swift cannot call directly.
+#include <sqlite3.h>
+#include "CSQLiteTuning.h"
+
+int reserve_sqlite_disable_memstatus(void) {
+    return sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
