@@ -11,12 +11,18 @@ import Ledger
 /// - `report_pool_fee_day`: per mining income account and day, the pool fees (BTC and value) of transactions that
 ///   carry both a pool fee and that income leg.
 ///
-/// Migrations are named and never edited once shipped; the aggregates' migration fills them from existing postings.
+/// Transactions of an import batch are aggregated once, set-based, when the batch row is recorded at the end of the
+/// import (one statement instead of two joins per transaction, about a fifth of a payout's booking cost); other
+/// transactions as they are sealed. Migrations are named and never edited once shipped; the aggregates' migration
+/// fills them from existing postings.
 public enum ReportSchema {
     public static let migrations: [LedgerMigration] = SiteSpecs.migrations + [
         LedgerMigration("treasury-v1-report-aggregates") { db in
             for statement in aggregates { try db.execute(sql: statement) }
-        }
+        },
+        LedgerMigration("treasury-v2-report-aggregates-by-batch") { db in
+            for statement in aggregatesByBatch { try db.execute(sql: statement) }
+        },
     ]
 
     /// The role flags of an account named by the expression `name`.
@@ -104,6 +110,40 @@ public enum ReportSchema {
             ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;
           INSERT INTO report_pool_fee_day(account_id, date, amount, value)
             \(feeRows(date: "NEW.date", where: "f.txn_id = NEW.id"))
+            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+    ]
+
+    /// v2: the per-transaction trigger skips transactions whose batch is not recorded yet (an import in progress);
+    /// recording the batch aggregates all of them at once. A transaction of an already recorded batch is still
+    /// aggregated as it is sealed, so every transaction is counted exactly once whatever the order.
+    static let aggregatesByBatch: [String] = [
+        "DROP TRIGGER report_aggregates",
+        """
+        CREATE TRIGGER report_aggregates AFTER INSERT ON txn
+        WHEN NEW.batch IS NULL OR EXISTS (SELECT 1 FROM import_batch WHERE id = NEW.batch)
+        BEGIN
+          INSERT INTO report_mined_day(account_id, date, amount)
+            \(minedRows(date: "NEW.date", where: "p.txn_id = NEW.id"))
+            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;
+          INSERT INTO report_pool_fee_day(account_id, date, amount, value)
+            \(feeRows(date: "NEW.date", where: "f.txn_id = NEW.id"))
+            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+        """
+        CREATE TRIGGER report_aggregates_batch AFTER INSERT ON import_batch
+        BEGIN
+          INSERT INTO report_mined_day(account_id, date, amount)
+            SELECT account_id, date, sum(amount)
+            FROM (\(minedRows(date: "t.date", join: "JOIN txn t ON t.id = p.txn_id", where: "t.batch = NEW.id")))
+            WHERE true GROUP BY account_id, date
+            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount;
+          INSERT INTO report_pool_fee_day(account_id, date, amount, value)
+            SELECT account_id, date, sum(amount), sum(value)
+            FROM (\(feeRows(date: "t.date", join: "JOIN txn t ON t.id = f.txn_id", where: "t.batch = NEW.id")))
+            WHERE true GROUP BY account_id, date
             ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
         END
         """,
