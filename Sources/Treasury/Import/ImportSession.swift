@@ -35,7 +35,9 @@ final class ImportSession {
     var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
     /// The reserve-output insert, prepared on first use and kept for the import.
-    var outputInsert: Statement?
+    var outputInsert: OutputInsert?
+    /// The buffer canonical texts are written into, one record after another.
+    private var canonical = CanonicalText()
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -134,8 +136,19 @@ final class ImportSession {
     /// text, so re-imports compare content without storing it again in every transaction.
     static func fingerprint(_ kind: String, _ canonical: String) -> String {
         var text = canonical
+        return text.withUTF8 { fingerprint(kind, utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The fingerprint of the canonical text `write` puts into the import's reusable buffer.
+    func fingerprint(_ kind: String, _ write: (inout CanonicalText) -> Void) -> String {
+        canonical.reset()
+        write(&canonical)
+        return canonical.bytes.withUnsafeBytes { ImportSession.fingerprint(kind, utf8: $0) }
+    }
+
+    private static func fingerprint(_ kind: String, utf8: UnsafeRawBufferPointer) -> String {
         var hasher = SHA256()
-        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        hasher.update(bufferPointer: utf8)
         let digest = hasher.finalize()
         return digest.withUnsafeBytes { bytes in
             let digits: StaticString = "0123456789abcdef"

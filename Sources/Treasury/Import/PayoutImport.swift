@@ -29,7 +29,7 @@ extension Importer {
     /// `reserve import payouts FILE`: the canonical payouts CSV.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: { r in (try? ISOTimestamp.parse(r["paid_at"] ?? "")).map(session.accountingDate) }) { r in
+            try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
                 let row = PayoutRow(
                     line: r.line,
                     paidAt: try r.parse("paid_at", ISOTimestamp.parse),
@@ -91,8 +91,16 @@ extension Importer {
         }
         let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
         let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
-        let fingerprint = ImportSession.fingerprint("payout", "paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
-            + ";script=\(scriptHex);txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
+        let fingerprint = session.fingerprint("payout") { t in
+            t.append("paid_at="); t.append(row.paidAt)
+            t.append(";pool="); t.append(row.pool)
+            t.append(";site="); t.append(row.site)
+            t.append(";amount="); t.append(row.amount)
+            t.append(";fee="); t.append(row.fee)
+            t.append(";script="); t.append(scriptHex)
+            t.append(";txid="); t.append(row.txid)
+            t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
+        }
         let date = session.accountingDate(row.paidAt)
         let description = session.listing
             ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
@@ -113,14 +121,10 @@ extension ImportSession {
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
-            let insert = try outputInsert ?? writer.db.makeStatement(sql: """
-                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try outputInsert ?? OutputInsert(writer.db)
             outputInsert = insert
-            insert.setUncheckedArguments([txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
-            try insert.execute()
+            try insert.run(txid: txid, vout: vout, wallet: wallet, script: script, amount: amount, txnID: txnID, batch: batch)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-            outputInsert = nil  // a failed statement is not reset for reuse: the next row prepares a fresh one
             throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
         }
     }

@@ -1,0 +1,33 @@
+/// A record's canonical text (what its content hash covers) written as UTF-8 into a buffer kept from record to
+/// record: the same bytes as the string interpolation it replaces, without a String per record.
+struct CanonicalText {
+    private(set) var bytes: [UInt8] = []
+
+    /// Empties the text, keeping the buffer.
+    mutating func reset() { bytes.removeAll(keepingCapacity: true) }
+
+    mutating func append(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them).
+    mutating func append(_ value: Int64) {
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var magnitude = value.magnitude
+        let start = bytes.count
+        repeat {
+            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        bytes[start...].reverse()
+    }
+
+    /// The canonical form of a timestamp (its `description`).
+    mutating func append(_ timestamp: ISOTimestamp) {
+        timestamp.appendCanonical(to: &bytes)
+    }
+}
