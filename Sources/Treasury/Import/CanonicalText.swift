@@ -11,19 +11,28 @@ struct CanonicalText {
     }
 
     mutating func append(_ text: String) {
-        bytes.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
     /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them).
     mutating func append(_ value: Int64) {
         if value < 0 { bytes.append(UInt8(ascii: "-")) }
         var magnitude = value.magnitude
-        let start = bytes.count
-        repeat {
-            bytes.append(UInt8(truncatingIfNeeded: 48 + magnitude % 10))
+        var width = 1
+        while magnitude >= 10 {
             magnitude /= 10
-        } while magnitude > 0
-        bytes[start...].reverse()
+            width += 1
+        }
+        magnitude = value.magnitude
+        let end = bytes.count + width
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
+        bytes.withUnsafeMutableBufferPointer { out in
+            for i in stride(from: end - 1, through: end - width, by: -1) {
+                out[i] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+                magnitude /= 10
+            }
+        }
     }
 
     /// The canonical form of a timestamp (its `description`).

@@ -152,14 +152,18 @@ final class ImportSession {
         let digest = hasher.finalize()
         return digest.withUnsafeBytes { bytes in
             let digits: StaticString = "0123456789abcdef"
-            let hex = String(unsafeUninitializedCapacity: 32) { out in
-                for i in 0..<16 {
-                    out[2 * i] = digits.utf8Start[Int(bytes[i] >> 4)]
-                    out[2 * i + 1] = digits.utf8Start[Int(bytes[i] & 0x0F)]
+            var kind = kind
+            return kind.withUTF8 { prefix in
+                String(unsafeUninitializedCapacity: prefix.count + 33) { out in
+                    _ = out.initialize(fromContentsOf: prefix)
+                    out[prefix.count] = UInt8(ascii: ":")
+                    for i in 0..<16 {
+                        out[prefix.count + 1 + 2 * i] = digits.utf8Start[Int(bytes[i] >> 4)]
+                        out[prefix.count + 2 + 2 * i] = digits.utf8Start[Int(bytes[i] & 0x0F)]
+                    }
+                    return prefix.count + 33
                 }
-                return 32
             }
-            return kind + ":" + hex
         }
     }
 

@@ -21,6 +21,16 @@ struct PayoutRow {
     var columns: (date: String, amount: String, address: String, fee: String, pool: String, site: String)
 }
 
+/// The payouts CSV's columns, resolved once per file.
+private struct PayoutColumns {
+    let paidAt, pool, site, amount, address, txid, vout, fee: CSVColumn
+
+    init(_ header: CSVHeader) {
+        (paidAt, pool, site, amount) = (header.column("paid_at"), header.column("pool"), header.column("site"), header.column("amount_btc"))
+        (address, txid, vout, fee) = (header.column("address"), header.column("txid"), header.column("vout"), header.column("fee_btc"))
+    }
+}
+
 extension Importer {
     /// Columns of the canonical payouts CSV.
     public static let payoutSchema = CSVSchema(
@@ -29,17 +39,20 @@ extension Importer {
     /// `reserve import payouts FILE`: the canonical payouts CSV.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
+            var columns: PayoutColumns?
+            return try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
+                let c = columns ?? PayoutColumns(r.header)
+                columns = c
                 let row = PayoutRow(
                     line: r.line,
-                    paidAt: try r.parse("paid_at", ISOTimestamp.parse),
-                    pool: try r.parse("pool", Identifiers.pool),
-                    site: try r.parse("site", Identifiers.site),
-                    amount: try r.parse("amount_btc", Amounts.btc),
-                    fee: try r.parseOptional("fee_btc", Amounts.btcOrZero) ?? 0,
-                    address: r["address"] ?? "",
-                    txid: try r.parse("txid", Identifiers.txid),
-                    vout: try r.parse("vout", Identifiers.vout),
+                    paidAt: try r.parse(c.paidAt, ISOTimestamp.parse),
+                    pool: try r.parse(c.pool, Identifiers.pool),
+                    site: try r.parse(c.site, Identifiers.site),
+                    amount: try r.parse(c.amount, Amounts.btc),
+                    fee: try r.parseOptional(c.fee, Amounts.btcOrZero) ?? 0,
+                    address: r[c.address] ?? "",
+                    txid: try r.parse(c.txid, Identifiers.txid),
+                    vout: try r.parse(c.vout, Identifiers.vout),
                     payoutID: nil,
                     columns: ("paid_at", "amount_btc", "address", "fee_btc", "pool", "site"))
                 return try Importer.bookPayout(row, session)

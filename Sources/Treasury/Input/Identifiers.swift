@@ -29,12 +29,14 @@ public enum Identifiers {
 
     /// A transaction id: 64 hex digits, returned in lower case.
     public static func txid(_ text: String) throws(FieldError) -> String {
-        let b = Array(text.utf8)
-        guard b.count == 64 else { throw FieldError("txid must be 64 hex digits, got \(b.count) characters") }
-        for c in b where !isHex(c) {
-            throw FieldError("txid has a non-hex character '\(Character(Unicode.Scalar(c)))'")
+        let count = text.utf8.count
+        guard count == 64 else { throw FieldError("txid must be 64 hex digits, got \(count) characters") }
+        var upper = false
+        for c in text.utf8 {
+            guard isHex(c) else { throw FieldError("txid has a non-hex character '\(Character(Unicode.Scalar(c)))'") }
+            if c >= 0x41 && c <= 0x46 { upper = true }
         }
-        return text.lowercased()
+        return upper ? text.lowercased() : text
     }
 
     /// An output index: decimal digits, 0 … 4294967295.
