@@ -22,7 +22,7 @@ struct PayoutRow {
 }
 
 /// The payouts CSV's columns, resolved once per file.
-private struct PayoutColumns {
+private final class PayoutColumns {
     let paidAt, pool, site, amount, address, txid, vout, fee: CSVColumn
 
     init(_ header: CSVHeader) {
