@@ -58,7 +58,7 @@ import Ledger
         var text = CanonicalText()
         text.append("t="); text.append(try ISOTimestamp.parse("2026-03-01T00:12:05Z"))
         text.append(";n="); text.append(Int64(-120)); text.append(";z="); text.append(Int64(0))
-        text.append(";m="); text.append(Int64.min); text.append(";s="); text.append("\u{e9}")
+        text.append(";m="); text.append(Int64.min); text.append(";s="); text.append(contentsOf: "\u{e9}")
         #expect(String(decoding: text.bytes, as: UTF8.self) == "t=2026-03-01T00:12:05Z;n=-120;z=0;m=\(Int64.min);s=\u{e9}")
     }
 

@@ -1,16 +1,17 @@
-/// A record's canonical text (what its content hash covers) written as UTF-8 into a buffer kept from record to
-/// record: the same bytes as the string interpolation it replaces, without a String per record.
+/// A record's canonical text (what its content hash covers) or key written as UTF-8 into a buffer kept from
+/// record to record: the same bytes as the string interpolation it replaces, without building Strings on the way.
 struct CanonicalText {
     private(set) var bytes: [UInt8] = []
 
     /// Empties the text, keeping the buffer.
     mutating func reset() { bytes.removeAll(keepingCapacity: true) }
 
+    /// Literal text (a literal argument picks this overload only when the String one has a label).
     mutating func append(_ text: StaticString) {
         text.withUTF8Buffer { bytes.append(contentsOf: $0) }
     }
 
-    mutating func append(_ text: String) {
+    mutating func append(contentsOf text: String) {
         var text = text
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }

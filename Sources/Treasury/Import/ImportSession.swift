@@ -36,8 +36,10 @@ final class ImportSession {
     private var openDates: [String: LedgerDate] = [:]
     /// The reserve-output insert, prepared on first use and kept for the import.
     var outputInsert: OutputInsert?
-    /// The buffer canonical texts are written into, one record after another.
-    private var canonical = CanonicalText()
+    /// The buffer canonical texts and keys are written into, one record after another.
+    private var scratch = CanonicalText()
+    /// Payout narrations by site, with the pool each was made for.
+    var narrations: [String: (pool: String, narration: String)] = [:]
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -141,9 +143,16 @@ final class ImportSession {
 
     /// The fingerprint of the canonical text `write` puts into the import's reusable buffer.
     func fingerprint(_ kind: String, _ write: (inout CanonicalText) -> Void) -> String {
-        canonical.reset()
-        write(&canonical)
-        return canonical.bytes.withUnsafeBytes { ImportSession.fingerprint(kind, utf8: $0) }
+        scratch.reset()
+        write(&scratch)
+        return scratch.bytes.withUnsafeBytes { ImportSession.fingerprint(kind, utf8: $0) }
+    }
+
+    /// The text `write` puts into the import's reusable buffer, as a String (keys built without interpolation).
+    func text(_ write: (inout CanonicalText) -> Void) -> String {
+        scratch.reset()
+        write(&scratch)
+        return String(decoding: scratch.bytes, as: UTF8.self)
     }
 
     private static func fingerprint(_ kind: String, utf8: UnsafeRawBufferPointer) -> String {

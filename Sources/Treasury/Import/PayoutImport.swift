@@ -103,15 +103,22 @@ extension Importer {
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
         let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
-        let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
+        let key = session.text { t in
+            t.append("payout:")
+            if let vout = row.vout {
+                t.append(contentsOf: row.txid); t.append(":"); t.append(Int64(vout))
+            } else {
+                t.append(contentsOf: row.pool); t.append(":"); t.append(contentsOf: row.payoutID ?? row.txid)
+            }
+        }
         let fingerprint = session.fingerprint("payout") { t in
             t.append("paid_at="); t.append(row.paidAt)
-            t.append(";pool="); t.append(row.pool)
-            t.append(";site="); t.append(row.site)
+            t.append(";pool="); t.append(contentsOf: row.pool)
+            t.append(";site="); t.append(contentsOf: row.site)
             t.append(";amount="); t.append(row.amount)
             t.append(";fee="); t.append(row.fee)
-            t.append(";script="); t.append(scriptHex)
-            t.append(";txid="); t.append(row.txid)
+            t.append(";script="); t.append(contentsOf: scriptHex)
+            t.append(";txid="); t.append(contentsOf: row.txid)
             t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
         }
         let date = session.accountingDate(row.paidAt)
@@ -123,7 +130,7 @@ extension Importer {
         let event = PayoutEvent(date: date, pool: row.pool, site: row.site, wallet: wallet, amount: row.amount, fee: row.fee, basis: basis)
         let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
         let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
-                                  narration: "Payout from \(row.pool) for \(row.site)", source: "payouts", postings: postings)
+                                  narration: session.payoutNarration(pool: row.pool, site: row.site), source: "payouts", postings: postings)
         try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
                                  txnID: id, line: line)
         return ImportedRecord(line: line, key: key, status: .new, date: date.description, description: description)
@@ -131,6 +138,14 @@ extension Importer {
 }
 
 extension ImportSession {
+    /// `Payout from POOL for SITE`, made once per site (while its pool stays the same).
+    func payoutNarration(pool: String, site: String) -> String {
+        if let known = narrations[site], known.pool == pool { return known.narration }
+        let narration = "Payout from \(pool) for \(site)"
+        narrations[site] = (pool, narration)
+        return narration
+    }
+
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
