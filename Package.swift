@@ -35,7 +35,8 @@ let package = Package(
         ),
         .target(
             name: "Treasury",
-            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
         ),
         .target(
             name: "ReserveCommands",

@@ -31,6 +31,47 @@ private func error(_ text: String, schema: CSVSchema = CSVSchema(required: ["a",
         #expect(rs[2].fields == ["4", "5"])
     }
 
+    /// Plain records (the fast path) and quoted ones mixed, at every chunk size: same fields, same lines.
+    @Test(arguments: [1, 2, 3, 7, 16, 1 << 16])
+    func plainRecordsAcrossChunks(chunk: Int) throws {
+        let text = "a,b\r\n,\r\nx,\"q\"\n\n\u{e9}t\u{e9},2\r\nlast,row"
+        let rs = try records(text, chunk: chunk)
+        #expect(rs.map(\.fields) == [["", ""], ["x", "q"], ["\u{e9}t\u{e9}", "2"], ["last", "row"]])
+        #expect(rs.map(\.line) == [2, 3, 5, 6])
+    }
+
+    @Test(arguments: [1, 3, 1 << 16])
+    func plainRecordErrorsKeepTheirLine(chunk: Int) {
+        func failure(_ text: String) -> String? {
+            do { _ = try records(text, chunk: chunk); return nil } catch { return error.description }
+        }
+        #expect(failure("a,b\n1,2\n3,x\"y\n") == "t.csv:3: quote inside an unquoted field (quote the whole field and double the quote)")
+        #expect(failure("a,b\n1,2\n3,4\r5\n") == "t.csv:3: carriage return not followed by a line feed")
+        #expect(failure("a,b\n1,2\n3,4,5\n") == "t.csv:3: expected 2 fields, found 3")
+        let badUTF8: [UInt8] = Array("a,b\n1,2\n3,".utf8) + [0xE9] + Array("\n".utf8)
+        do {
+            let reader = try CSVReader(source: ByteSource(bytes: badUTF8, name: "u.csv", chunkSize: chunk), schema: CSVSchema(required: ["a", "b"]))
+            #expect(try reader.next()?.fields == ["1", "2"])
+            _ = try reader.next()
+            Issue.record("invalid UTF-8 accepted")
+        } catch {
+            #expect(error.description == "u.csv:3: field 2 is not valid UTF-8")
+        }
+    }
+
+    /// One column's bytes, record by record, without strings; errors as `next()`.
+    @Test(arguments: [1, 4, 1 << 16])
+    func nextFieldReadsOneColumn(chunk: Int) throws {
+        let text = "b,a\n1,\"x,y\"\n2\n3,z\n"
+        let reader = try CSVReader(source: ByteSource(bytes: Array(text.utf8), name: "t.csv", chunkSize: chunk),
+                                   schema: CSVSchema(required: ["a", "b"]))
+        let a = reader.header.position(of: "a")!
+        #expect(try reader.nextField(at: a) { String(decoding: $0, as: UTF8.self) } == "x,y")
+        #expect(throws: InputError.self) { try reader.nextField(at: a) { $0.count } }
+        #expect(try reader.nextField(at: a) { String(decoding: $0, as: UTF8.self) } == "z")
+        #expect(try reader.nextField(at: a) { $0.count } == nil)
+    }
+
     @Test func optionalColumnAbsentIsNil() throws {
         let rs = try records("a,b\n1,2\n", schema: CSVSchema(required: ["a", "b"], optional: ["c"]))
         #expect(rs[0]["c"] == nil)

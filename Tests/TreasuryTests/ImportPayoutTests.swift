@@ -1,3 +1,4 @@
+import Bitcoin
 import Foundation
 import Ledger
 import Testing
@@ -20,6 +21,24 @@ import Testing
         #expect(postings[0].map(\.0) == ["Assets:Reserve:Hot", "Expenses:PoolFees:F2pool", "Income:Mining:Guddu-1"])
         #expect(postings[0].map(\.2) == [12_345, 617, -12_962])
         #expect(postings[0].map(\.3) == [351_832, 17_584, -369_416])
+    }
+
+    /// Ledgers store each payout's content hash and re-imports compare it: it stays the hash of this exact text.
+    @Test func contentHashIsOfTheCanonicalText() throws {
+        let f = try ImportFixture()
+        let csv = try f.file("p.csv", payoutsCSV([
+            ["2026-03-01T05:12:05+05:00", "f2pool", "guddu-1", "0.00012345", ImportFixture.hot, txid(1).uppercased(), "7", "0.00000617"],
+            ["2026-03-02", "f2pool", "Guddu-2", "1", ImportFixture.cold, txid(2), "0", ""],
+        ], fee: true))
+        let outcome = try f.importer.importPayouts(csv: csv)
+        #expect(outcome.errors == [])
+        let stored = try f.store.read { db in try String.fetchAll(db, sql: "SELECT metadata FROM txn WHERE batch = ? ORDER BY id", arguments: [outcome.batch]) }
+        let hot = Hex.encode(try Address.parse(ImportFixture.hot).scriptPubKey)
+        let cold = Hex.encode(try Address.parse(ImportFixture.cold).scriptPubKey)
+        #expect(stored == [
+            ImportSession.fingerprint("payout", "paid_at=2026-03-01T00:12:05Z;pool=f2pool;site=guddu-1;amount=12345;fee=617;script=\(hot);txid=\(txid(1));vout=7"),
+            ImportSession.fingerprint("payout", "paid_at=2026-03-02;pool=f2pool;site=Guddu-2;amount=100000000;fee=0;script=\(cold);txid=\(txid(2));vout=0"),
+        ])
     }
 
     @Test func rowsInAnyDateOrder() throws {

@@ -30,6 +30,38 @@ import Ledger
         }
     }
 
+    /// The messages of bad timestamps name the problem and the text as written.
+    @Test func timestampErrorsSayWhy() {
+        func message(_ text: String) -> String? {
+            do { _ = try ISOTimestamp.parse(text); return nil } catch { return error.message }
+        }
+        #expect(message("2026-03-01T00:12:05") == "timestamp \"2026-03-01T00:12:05\" has no offset (add Z or ±hh:mm)")
+        #expect(message("2026-03-01T00:12:05.5") == "timestamp \"2026-03-01T00:12:05.5\" has no offset (add Z or ±hh:mm)")
+        #expect(message("2026-03-01T24:00:00Z") == "no such time in \"2026-03-01T24:00:00Z\"")
+        #expect(message("2026-03-01T00:00:00+19:00") == "offset out of range in \"2026-03-01T00:00:00+19:00\"")
+        #expect(message("2026-02-30T00:00:00Z") == "no such date \"2026-02-30\"")
+        #expect(message("2026-02-30") == "no such date \"2026-02-30\"")
+        #expect(message("2026-0a-01T00:00:00Z") == "invalid date \"2026-0a-01\" (expected YYYY-MM-DD)")
+        #expect(message("2026-03-01 00:00:00Z")
+            == "invalid timestamp \"2026-03-01 00:00:00Z\" (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
+        #expect(message("") == "invalid timestamp \"\" (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
+        #expect(ISOTimestamp.parse(utf8: UnsafeBufferPointer(start: nil, count: 0)) == nil)
+        #expect(Array("2026-03-01".utf8).withUnsafeBufferPointer { ISOTimestamp.date(utf8: $0) }?.description == "2026-03-01")
+        #expect(Array("2026-03-01T00:12:05Z".utf8).withUnsafeBufferPointer { ISOTimestamp.date(utf8: $0) } == nil)
+    }
+
+    /// The canonical text (content hashes depend on it) is the date, or the instant in UTC to the second.
+    @Test func canonicalText() throws {
+        #expect(try ISOTimestamp.parse("2026-03-01T05:02:03.75+05:00").description == "2026-03-01T00:02:03Z")
+        #expect(try ISOTimestamp.parse("1969-12-31T23:59:59Z").description == "1969-12-31T23:59:59Z")
+        #expect(try ISOTimestamp.parse("2026-03-01").description == "2026-03-01")
+        var text = CanonicalText()
+        text.append("t="); text.append(try ISOTimestamp.parse("2026-03-01T00:12:05Z"))
+        text.append(";n="); text.append(Int64(-120)); text.append(";z="); text.append(Int64(0))
+        text.append(";m="); text.append(Int64.min); text.append(";s="); text.append(contentsOf: "\u{e9}")
+        #expect(String(decoding: text.bytes, as: UTF8.self) == "t=2026-03-01T00:12:05Z;n=-120;z=0;m=\(Int64.min);s=\u{e9}")
+    }
+
     @Test func accountingDateFollowsTheLedgerTimeZone() throws {
         let karachi = try #require(TimeZone(identifier: "Asia/Karachi"))
         let utc = try #require(TimeZone(identifier: "UTC"))

@@ -10,6 +10,7 @@ public struct BookingRules {
 
     public static let btc = "BTC"
     private let valuer: Valuer
+    private let names = AccountNames()
 
     public init(valuer: @escaping Valuer) { self.valuer = valuer }
 
@@ -21,15 +22,15 @@ public struct BookingRules {
     /// Payout: BTC into the wallet; cash pools: mining income (gross of the pool fee, which is expensed);
     /// accrual pools: settles the pool receivable. Balancing leg: the income or the receivable.
     public func payout(_ e: PayoutEvent) throws -> [PostingDraft] {
-        var postings = [try valued(ReserveAccounts.reserve(wallet: e.wallet), Self.btc, e.amount, e.date)]
+        let received = try valued(names.reserve(wallet: e.wallet), Self.btc, e.amount, e.date)
         switch e.basis {
         case .cash:
-            if e.fee > 0 { postings.append(try valued(ReserveAccounts.poolFees(e.pool), Self.btc, e.fee, e.date)) }
-            postings.append(PostingDraft(ReserveAccounts.mining(site: e.site), Self.btc, -(e.amount + e.fee), value: .balancing))
+            let income = PostingDraft(names.mining(site: e.site), Self.btc, -(e.amount + e.fee), value: .balancing)
+            guard e.fee > 0 else { return [received, income] }
+            return [received, try valued(names.poolFees(e.pool), Self.btc, e.fee, e.date), income]
         case .accrual:
-            postings.append(PostingDraft(ReserveAccounts.poolReceivable(e.pool), Self.btc, -e.amount, value: .balancing))
+            return [received, PostingDraft(ReserveAccounts.poolReceivable(e.pool), Self.btc, -e.amount, value: .balancing)]
         }
-        return postings
     }
 
     /// Earnings of a mining day (accrual pools): the pool receivable against mining income (balancing leg).
@@ -81,5 +82,23 @@ public struct BookingRules {
         let fee = e.fee
         if fee > 0 { postings.append(try valued(ReserveAccounts.networkFees, Self.btc, fee, e.date)) }
         return postings
+    }
+}
+
+/// The account names of payouts, made once per id: an import names the same few accounts record after record.
+private final class AccountNames {
+    private var reserve: [String: String] = [:]
+    private var poolFees: [String: String] = [:]
+    private var mining: [String: String] = [:]
+
+    func reserve(wallet: String) -> String { AccountNames.cached(&reserve, wallet, ReserveAccounts.reserve(wallet:)) }
+    func poolFees(_ pool: String) -> String { AccountNames.cached(&poolFees, pool, ReserveAccounts.poolFees) }
+    func mining(site: String) -> String { AccountNames.cached(&mining, site, ReserveAccounts.mining(site:)) }
+
+    private static func cached(_ names: inout [String: String], _ id: String, _ make: (String) -> String) -> String {
+        if let name = names[id] { return name }
+        let name = make(id)
+        names[id] = name
+        return name
     }
 }

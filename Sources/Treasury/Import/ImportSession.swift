@@ -35,7 +35,11 @@ final class ImportSession {
     var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
     /// The reserve-output insert, prepared on first use and kept for the import.
-    var outputInsert: Statement?
+    var outputInsert: OutputInsert?
+    /// The buffer canonical texts and keys are written into, one record after another.
+    private var scratch = CanonicalText()
+    /// Payout narrations by site, with the pool each was made for.
+    var narrations: [String: (pool: String, narration: String)] = [:]
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -134,19 +138,41 @@ final class ImportSession {
     /// text, so re-imports compare content without storing it again in every transaction.
     static func fingerprint(_ kind: String, _ canonical: String) -> String {
         var text = canonical
+        return text.withUTF8 { fingerprint(kind, utf8: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The fingerprint of the canonical text `write` puts into the import's reusable buffer.
+    func fingerprint(_ kind: String, _ write: (inout CanonicalText) -> Void) -> String {
+        scratch.reset()
+        write(&scratch)
+        return scratch.bytes.withUnsafeBytes { ImportSession.fingerprint(kind, utf8: $0) }
+    }
+
+    /// The text `write` puts into the import's reusable buffer, as a String (keys built without interpolation).
+    func text(_ write: (inout CanonicalText) -> Void) -> String {
+        scratch.reset()
+        write(&scratch)
+        return String(decoding: scratch.bytes, as: UTF8.self)
+    }
+
+    private static func fingerprint(_ kind: String, utf8: UnsafeRawBufferPointer) -> String {
         var hasher = SHA256()
-        text.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+        hasher.update(bufferPointer: utf8)
         let digest = hasher.finalize()
         return digest.withUnsafeBytes { bytes in
             let digits: StaticString = "0123456789abcdef"
-            let hex = String(unsafeUninitializedCapacity: 32) { out in
-                for i in 0..<16 {
-                    out[2 * i] = digits.utf8Start[Int(bytes[i] >> 4)]
-                    out[2 * i + 1] = digits.utf8Start[Int(bytes[i] & 0x0F)]
+            var kind = kind
+            return kind.withUTF8 { prefix in
+                String(unsafeUninitializedCapacity: prefix.count + 33) { out in
+                    _ = out.initialize(fromContentsOf: prefix)
+                    out[prefix.count] = UInt8(ascii: ":")
+                    for i in 0..<16 {
+                        out[prefix.count + 1 + 2 * i] = digits.utf8Start[Int(bytes[i] >> 4)]
+                        out[prefix.count + 2 + 2 * i] = digits.utf8Start[Int(bytes[i] & 0x0F)]
+                    }
+                    return prefix.count + 33
                 }
-                return 32
             }
-            return kind + ":" + hex
         }
     }
 

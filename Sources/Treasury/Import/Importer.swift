@@ -61,20 +61,23 @@ public struct Importer {
     /// Reads every record of a CSV input through `row`, reporting progress; malformed records become errors.
     ///
     /// When the import first has to open an account, a pass over the file finds the earliest accounting date (`date`
-    /// of each record) so that accounts the file opens are opened on it, whatever the order of the rows; imports
-    /// whose accounts all exist read the file once. Stdin is spooled to a temporary file to be read twice.
-    static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema, date: ((CSVRecord) -> LedgerDate?)?,
+    /// parses the bytes of each record's `column`) so that accounts the file opens are opened on it, whatever the
+    /// order of the rows; that pass makes no strings and hashes nothing. Imports whose accounts all exist read the
+    /// file once. Stdin is spooled to a temporary file to be read twice.
+    static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema,
+                           date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> LedgerDate?)?,
                            _ row: (CSVRecord) throws -> ImportedRecord) throws -> String {
         let input = try RereadableInput(path)
         if let date {
             session.findEarliestDate = {
-                guard let source = try? open(input.path, name: input.name),
-                      let reader = try? CSVReader(source: source, schema: schema) else { return nil }
+                guard let source = try? ByteSource(path: input.path, name: input.name, hashing: false),
+                      let reader = try? CSVReader(source: source, schema: schema),
+                      let index = reader.header.position(of: date.column) else { return nil }
                 var earliest: LedgerDate?
                 while true {
                     do {
-                        guard let record = try reader.next() else { break }
-                        if let d = date(record), earliest.map({ d < $0 }) ?? true { earliest = d }
+                        guard let found = try reader.nextField(at: index, date.parse) else { break }
+                        if let d = found, earliest.map({ d < $0 }) ?? true { earliest = d }
                     } catch { continue }
                 }
                 return earliest

@@ -21,6 +21,16 @@ struct PayoutRow {
     var columns: (date: String, amount: String, address: String, fee: String, pool: String, site: String)
 }
 
+/// The payouts CSV's columns, resolved once per file.
+private final class PayoutColumns {
+    let paidAt, pool, site, amount, address, txid, vout, fee: CSVColumn
+
+    init(_ header: CSVHeader) {
+        (paidAt, pool, site, amount) = (header.column("paid_at"), header.column("pool"), header.column("site"), header.column("amount_btc"))
+        (address, txid, vout, fee) = (header.column("address"), header.column("txid"), header.column("vout"), header.column("fee_btc"))
+    }
+}
+
 extension Importer {
     /// Columns of the canonical payouts CSV.
     public static let payoutSchema = CSVSchema(
@@ -29,17 +39,20 @@ extension Importer {
     /// `reserve import payouts FILE`: the canonical payouts CSV.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: { r in (try? ISOTimestamp.parse(r["paid_at"] ?? "")).map(session.accountingDate) }) { r in
+            var columns: PayoutColumns?
+            return try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
+                let c = columns ?? PayoutColumns(r.header)
+                columns = c
                 let row = PayoutRow(
                     line: r.line,
-                    paidAt: try r.parse("paid_at", ISOTimestamp.parse),
-                    pool: try r.parse("pool", Identifiers.pool),
-                    site: try r.parse("site", Identifiers.site),
-                    amount: try r.parse("amount_btc", Amounts.btc),
-                    fee: try r.parseOptional("fee_btc", Amounts.btcOrZero) ?? 0,
-                    address: r["address"] ?? "",
-                    txid: try r.parse("txid", Identifiers.txid),
-                    vout: try r.parse("vout", Identifiers.vout),
+                    paidAt: try r.parse(c.paidAt, ISOTimestamp.parse),
+                    pool: try r.parse(c.pool, Identifiers.pool),
+                    site: try r.parse(c.site, Identifiers.site),
+                    amount: try r.parse(c.amount, Amounts.btc),
+                    fee: try r.parseOptional(c.fee, Amounts.btcOrZero) ?? 0,
+                    address: r[c.address] ?? "",
+                    txid: try r.parse(c.txid, Identifiers.txid),
+                    vout: try r.parse(c.vout, Identifiers.vout),
                     payoutID: nil,
                     columns: ("paid_at", "amount_btc", "address", "fee_btc", "pool", "site"))
                 return try Importer.bookPayout(row, session)
@@ -90,9 +103,24 @@ extension Importer {
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
         let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
-        let key = row.vout.map { "payout:\(row.txid):\($0)" } ?? "payout:\(row.pool):\(row.payoutID ?? row.txid)"
-        let fingerprint = ImportSession.fingerprint("payout", "paid_at=\(row.paidAt);pool=\(row.pool);site=\(row.site);amount=\(row.amount);fee=\(row.fee)"
-            + ";script=\(scriptHex);txid=\(row.txid);vout=\(row.vout.map { String($0) } ?? "")")
+        let key = session.text { t in
+            t.append("payout:")
+            if let vout = row.vout {
+                t.append(contentsOf: row.txid); t.append(":"); t.append(Int64(vout))
+            } else {
+                t.append(contentsOf: row.pool); t.append(":"); t.append(contentsOf: row.payoutID ?? row.txid)
+            }
+        }
+        let fingerprint = session.fingerprint("payout") { t in
+            t.append("paid_at="); t.append(row.paidAt)
+            t.append(";pool="); t.append(contentsOf: row.pool)
+            t.append(";site="); t.append(contentsOf: row.site)
+            t.append(";amount="); t.append(row.amount)
+            t.append(";fee="); t.append(row.fee)
+            t.append(";script="); t.append(contentsOf: scriptHex)
+            t.append(";txid="); t.append(contentsOf: row.txid)
+            t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
+        }
         let date = session.accountingDate(row.paidAt)
         let description = session.listing
             ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
@@ -102,7 +130,7 @@ extension Importer {
         let event = PayoutEvent(date: date, pool: row.pool, site: row.site, wallet: wallet, amount: row.amount, fee: row.fee, basis: basis)
         let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
         let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
-                                  narration: "Payout from \(row.pool) for \(row.site)", source: "payouts", postings: postings)
+                                  narration: session.payoutNarration(pool: row.pool, site: row.site), source: "payouts", postings: postings)
         try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
                                  txnID: id, line: line)
         return ImportedRecord(line: line, key: key, status: .new, date: date.description, description: description)
@@ -110,17 +138,21 @@ extension Importer {
 }
 
 extension ImportSession {
+    /// `Payout from POOL for SITE`, made once per site (while its pool stays the same).
+    func payoutNarration(pool: String, site: String) -> String {
+        if let known = narrations[site], known.pool == pool { return known.narration }
+        let narration = "Payout from \(pool) for \(site)"
+        narrations[site] = (pool, narration)
+        return narration
+    }
+
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
-            let insert = try outputInsert ?? writer.db.makeStatement(sql: """
-                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
+            let insert = try outputInsert ?? OutputInsert(writer.db)
             outputInsert = insert
-            insert.setUncheckedArguments([txid, vout.map { Int64($0) }, wallet, Data(script), amount, txnID, batch])
-            try insert.execute()
+            try insert.run(txid: txid, vout: vout, wallet: wallet, script: script, amount: amount, txnID: txnID, batch: batch)
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-            outputInsert = nil  // a failed statement is not reset for reuse: the next row prepares a fresh one
             throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
         }
     }

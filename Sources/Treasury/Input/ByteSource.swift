@@ -28,6 +28,8 @@ public final class ByteSource {
     /// Bytes handed out so far.
     public private(set) var consumed = 0
     private var hasher = SHA256()
+    /// Whether `sha256Hex` is kept (a quick pre-pass over a file needs no hash).
+    private let hashing: Bool
 
     /// SHA-256 of the bytes handed out so far (of the whole input once it is read to the end), lower-case hex.
     public var sha256Hex: String { Hex.encode(Array(hasher.finalize())) }
@@ -39,8 +41,10 @@ public final class ByteSource {
     private let chunkSize: Int
 
     /// Opens `path` for chunked reading; `-` reads standard input. `name` replaces the path in messages.
-    public init(path: String, name: String? = nil, chunkSize: Int = 1 << 16) throws(ReadError) {
+    /// Without `hashing`, `sha256Hex` stays that of no bytes.
+    public init(path: String, name: String? = nil, chunkSize: Int = 1 << 16, hashing: Bool = true) throws(ReadError) {
         self.chunkSize = chunkSize
+        self.hashing = hashing
         self.memory = []
         if path == "-" {
             self.name = name ?? "stdin"
@@ -65,6 +69,7 @@ public final class ByteSource {
         self.size = bytes.count
         self.fd = -1
         self.ownsDescriptor = false
+        self.hashing = true
         self.chunkSize = max(1, chunkSize)
     }
 
@@ -81,7 +86,7 @@ public final class ByteSource {
             buffer.append(contentsOf: memory[memoryOffset..<end])
             memoryOffset = end
             consumed = end
-            hasher.update(data: buffer)
+            if hashing { hasher.update(data: buffer) }
             return true
         }
         buffer.removeAll(keepingCapacity: true)
@@ -98,7 +103,7 @@ public final class ByteSource {
         }
         buffer.removeLast(chunkSize - got)
         consumed += got
-        hasher.update(data: buffer)
+        if hashing { hasher.update(data: buffer) }
         return got > 0
     }
 }

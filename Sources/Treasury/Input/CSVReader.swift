@@ -20,7 +20,9 @@ public final class CSVReader {
     private var atEnd = false
     /// Physical line of the next unread byte.
     private var line = 1
+    /// The record being read, unquoted, its fields separated by one byte each (a comma).
     private var recordBytes: [UInt8] = []
+    /// Where each field of `recordBytes` ends.
     private var fieldEnds: [Int] = []
     /// Set after an error that leaves the position inside a record; reading stops there.
     private var broken = false
@@ -46,9 +48,10 @@ public final class CSVReader {
         let file = source.name
         try fill()
         if try peek(at: 0) == 0xEF, try peek(at: 1) == 0xBB, try peek(at: 2) == 0xBF { pos += 3 }
-        guard let (headerLine, names) = try readFields(file: file) else {
+        guard let headerLine = try readRecord(file: file) else {
             throw InputError(file: file, line: 0, message: "empty file: a header row is required (columns: \(schema.allColumns.joined(separator: ", ")))")
         }
+        let names = try strings(file: file, start: headerLine)
         var seen = Set<String>()
         for name in names {
             if !seen.insert(name).inserted {
@@ -71,12 +74,27 @@ public final class CSVReader {
     /// with the next one; a malformed quote, invalid UTF-8 or an oversized record throws and ends reading.
     public func next() throws(InputError) -> CSVRecord? {
         guard !broken else { return nil }
-        guard let (start, fields) = try readFields(file: header.file) else { return nil }
-        guard fields.count == header.names.count else {
-            throw InputError(file: header.file, line: start,
-                             message: "expected \(header.names.count) fields, found \(fields.count)")
-        }
+        guard let start = try readRecord(file: header.file) else { return nil }
+        let fields = try strings(file: header.file, start: start)
+        try checkFieldCount(start)
         return CSVRecord(line: start, fields: fields, header: header)
+    }
+
+    /// Reads the next record and hands the bytes of its field at `index` to `body`, making no strings: a quick
+    /// scan of one column. Nil at the end; errors as `next()` (the field's UTF-8 is not checked).
+    func nextField<R>(at index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) throws(InputError) -> R? {
+        guard !broken else { return nil }
+        guard let start = try readRecord(file: header.file) else { return nil }
+        try checkFieldCount(start)
+        let from = index == 0 ? 0 : fieldEnds[index - 1] + 1
+        return recordBytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[from..<fieldEnds[index]])) }
+    }
+
+    private func checkFieldCount(_ start: Int) throws(InputError) {
+        guard fieldEnds.count == header.names.count else {
+            throw InputError(file: header.file, line: start,
+                             message: "expected \(header.names.count) fields, found \(fieldEnds.count)")
+        }
     }
 
     private func fill() throws(InputError) {
@@ -94,8 +112,9 @@ public final class CSVReader {
         return InputError(file: file, line: start, message: message)
     }
 
-    /// Reads one record's fields; nil at the end of input.
-    private func readFields(file: String) throws(InputError) -> (Int, [String])? {
+    /// Reads one record into `recordBytes` (unquoted) and `fieldEnds`; returns the line it starts on, nil at the
+    /// end of input.
+    private func readRecord(file: String) throws(InputError) -> Int? {
         recordBytes.removeAll(keepingCapacity: true)
         fieldEnds.removeAll(keepingCapacity: true)
         let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
@@ -116,6 +135,7 @@ public final class CSVReader {
             start = line
             break
         }
+        if scanPlainRecord() { return start }
         var quoted = false       // inside a quoted field
         var afterQuote = false   // just closed a quoted field
         var fieldStart = true
@@ -125,7 +145,7 @@ public final class CSVReader {
                 if pos == chunk.count {
                     if quoted { throw fail(file, start, "unterminated quoted field (opened on line \(start) or later)") }
                     fieldEnds.append(recordBytes.count)
-                    return (start, try strings(file: file, start: start))
+                    return start
                 }
             }
             if recordBytes.count > CSVReader.maxRecordBytes {
@@ -156,6 +176,7 @@ public final class CSVReader {
             switch b {
             case comma:
                 fieldEnds.append(recordBytes.count)
+                recordBytes.append(comma)
                 pos += 1
                 fieldStart = true
                 afterQuote = false
@@ -163,7 +184,7 @@ public final class CSVReader {
                 pos += 1
                 line += 1
                 fieldEnds.append(recordBytes.count)
-                return (start, try strings(file: file, start: start))
+                return start
             case cr:
                 guard try peek(at: 1) == lf else {
                     throw fail(file, line, "carriage return not followed by a line feed")
@@ -171,7 +192,7 @@ public final class CSVReader {
                 pos += 2
                 line += 1
                 fieldEnds.append(recordBytes.count)
-                return (start, try strings(file: file, start: start))
+                return start
             case quote:
                 guard fieldStart else {
                     throw fail(file, line, afterQuote
@@ -210,19 +231,71 @@ public final class CSVReader {
         return chunk[pos + offset]
     }
 
-    private func strings(file: String, start: Int) throws(InputError) -> [String] {
-        var result: [String] = []
-        result.reserveCapacity(fieldEnds.count)
-        var from = 0
-        for end in fieldEnds {
-            guard let s = recordBytes.withUnsafeBufferPointer({ buf in
-                String(validating: UnsafeBufferPointer(rebasing: buf[from..<end]), as: UTF8.self)
-            }) else {
-                throw fail(file, start, "field \(result.count + 1) is not valid UTF-8")
+    /// The common record: unquoted fields ending in LF or CRLF inside the current chunk, taken in one pass and
+    /// one copy. Returns false, with nothing consumed, for anything else (quotes, a lone CR, the chunk's end,
+    /// an oversized record); the general loop then reads it.
+    private func scanPlainRecord() -> Bool {
+        let first = pos
+        let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        let found: (end: Int, next: Int)? = chunk.withUnsafeBufferPointer { c in
+            var i = first
+            let n = min(c.count, first + CSVReader.maxRecordBytes)
+            while i < n {
+                let b = c[i]
+                if b > comma || (b != comma && b != lf && b != cr && b != quote) {
+                    i += 1
+                    continue
+                }
+                if b == comma {
+                    fieldEnds.append(i - first)
+                } else if b == lf {
+                    return (i, i + 1)
+                } else if b == cr, i + 1 < c.count, c[i + 1] == lf {
+                    return (i, i + 2)
+                } else {
+                    return nil
+                }
+                i += 1
             }
-            result.append(s)
-            from = end
+            return nil
         }
-        return result
+        guard let found else {
+            fieldEnds.removeAll(keepingCapacity: true)
+            return false
+        }
+        fieldEnds.append(found.end - first)
+        chunk.withUnsafeBufferPointer { recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first..<found.end])) }
+        pos = found.next
+        line += 1
+        return true
+    }
+
+    /// The fields of the record just read, as strings; a field that is not UTF-8 is an error.
+    private func strings(file: String, start: Int) throws(InputError) -> [String] {
+        var invalidField = 0
+        let fields: [String] = recordBytes.withUnsafeBufferPointer { bytes in
+            // ASCII needs no validation beyond this one pass over the record.
+            var ascii = true
+            for b in bytes where b >= 0x80 { ascii = false; break }
+            var result: [String] = []
+            result.reserveCapacity(fieldEnds.count)
+            var from = 0
+            for end in fieldEnds {
+                let field = UnsafeBufferPointer(rebasing: bytes[from..<end])
+                if ascii {
+                    result.append(String(decoding: field, as: UTF8.self))
+                } else {
+                    guard let s = String(validating: field, as: UTF8.self) else {
+                        invalidField = result.count + 1
+                        return []
+                    }
+                    result.append(s)
+                }
+                from = end + 1
+            }
+            return result
+        }
+        if invalidField > 0 { throw fail(file, start, "field \(invalidField) is not valid UTF-8") }
+        return fields
     }
 }

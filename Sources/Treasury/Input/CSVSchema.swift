@@ -34,6 +34,15 @@ public final class CSVHeader: Sendable {
 
     /// Whether the file has `column`.
     public func contains(_ column: String) -> Bool { index[column] != nil }
+
+    /// `name` resolved to its position, for reading it from every record without a lookup by name.
+    public func column(_ name: String) -> CSVColumn { CSVColumn(name: name, position: index[name]) }
+}
+
+/// A column of one file: its name (for messages) and its position in each record (nil when the file lacks it).
+public struct CSVColumn: Sendable, Equatable {
+    public let name: String
+    public let position: Int?
 }
 
 /// One CSV record: its fields, the physical line where it starts, and its header.
@@ -49,6 +58,9 @@ public struct CSVRecord: Sendable {
         guard let i = header.position(of: column) else { return nil }
         return fields[i]
     }
+
+    /// The value of a resolved column of this record's file, or nil when the file does not have it.
+    public subscript(column: CSVColumn) -> String? { column.position.map { fields[$0] } }
 
     /// An error at this record, in `column`.
     public func error(_ column: String?, _ message: String) -> InputError {

@@ -16,4 +16,15 @@ extension CSVRecord {
         guard let text = self[column], !text.isEmpty else { return nil }
         do { return try parse(text) } catch { throw self.error(column, error.message) }
     }
+
+    /// `parse(_:_:)` for a column resolved once per file.
+    public func parse<T>(_ column: CSVColumn, _ parse: (String) throws(FieldError) -> T) throws(InputError) -> T {
+        do { return try parse(self[column] ?? "") } catch { throw self.error(column.name, error.message) }
+    }
+
+    /// `parseOptional(_:_:)` for a column resolved once per file.
+    public func parseOptional<T>(_ column: CSVColumn, _ parse: (String) throws(FieldError) -> T) throws(InputError) -> T? {
+        guard let text = self[column], !text.isEmpty else { return nil }
+        do { return try parse(text) } catch { throw self.error(column.name, error.message) }
+    }
 }

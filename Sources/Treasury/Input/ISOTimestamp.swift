@@ -37,13 +37,29 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
 
     /// Canonical text: the date, or the instant in UTC (`2026-03-01T00:12:05Z`).
     public var description: String {
+        var text: [UInt8] = []
+        appendCanonical(to: &text)
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Appends the canonical text (`description`) to `out` as UTF-8.
+    func appendCanonical(to out: inout [UInt8]) {
         switch self {
-        case .date(let d): return d.description
+        case .date(let d):
+            out.append(contentsOf: d.description.utf8)
         case .instant(let s, _):
             let day = ISOTimestamp.day(containing: s)
             let rest = Int(s - Int64(day.dayNumber) * 86_400)
-            func two(_ v: Int) -> String { v < 10 ? "0\(v)" : "\(v)" }
-            return "\(day)T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+            out.append(contentsOf: day.description.utf8)
+            func two(_ separator: UInt8, _ value: Int) {
+                out.append(separator)
+                out.append(UInt8(truncatingIfNeeded: 48 + value / 10))
+                out.append(UInt8(truncatingIfNeeded: 48 + value % 10))
+            }
+            two(UInt8(ascii: "T"), rest / 3600)
+            two(UInt8(ascii: ":"), rest / 60 % 60)
+            two(UInt8(ascii: ":"), rest % 60)
+            out.append(UInt8(ascii: "Z"))
         }
     }
 
@@ -52,38 +68,77 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a date or a timestamp with offset, strictly.
     public static func parse(_ text: String) throws(FieldError) -> ISOTimestamp {
-        let b = Array(text.utf8)
-        if b.count == 10 { return .date(try date(text)) }
-        let bad = FieldError("invalid timestamp \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
-        guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else {
-            if b.count == 19, b[10] == UInt8(ascii: "T") {
-                throw FieldError("timestamp \"\(text)\" has no offset (add Z or ±hh:mm)")
-            }
-            throw bad
+        let scanned = text.utf8.withContiguousStorageIfAvailable(scan) ?? Array(text.utf8).withUnsafeBufferPointer(scan)
+        switch scanned {
+        case .success(let t): return t
+        case .failure(let problem): throw problem.error(text)
         }
-        let day = try date(String(decoding: b[0..<10], as: UTF8.self))
-        guard let h = digits(b, 11, 2), let m = digits(b, 14, 2), let s = digits(b, 17, 2) else { throw bad }
-        guard h <= 23, m <= 59, s <= 59 else { throw FieldError("no such time in \"\(text)\"") }
+    }
+
+    /// The date or timestamp in `utf8`, nil when it is not one (quick scans that leave errors to the full read).
+    static func parse(utf8: UnsafeBufferPointer<UInt8>) -> ISOTimestamp? { try? scan(utf8).get() }
+
+    /// The date `YYYY-MM-DD` in `utf8`, nil when it is not one (quick scans that leave errors to the full read).
+    static func date(utf8: UnsafeBufferPointer<UInt8>) -> LedgerDate? { utf8.count == 10 ? calendarDate(utf8) : nil }
+
+    /// What is wrong with a timestamp's text; the message is made only for a failing field.
+    private enum Problem: Error {
+        case malformed, noOffset, badDate, noSuchTime, offsetOutOfRange
+
+        func error(_ text: String) -> FieldError {
+            switch self {
+            case .malformed:
+                return FieldError("invalid timestamp \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
+            case .noOffset: return FieldError("timestamp \"\(text)\" has no offset (add Z or ±hh:mm)")
+            case .noSuchTime: return FieldError("no such time in \"\(text)\"")
+            case .offsetOutOfRange: return FieldError("offset out of range in \"\(text)\"")
+            case .badDate:
+                let day = text.utf8.count == 10 ? text : String(decoding: Array(text.utf8.prefix(10)), as: UTF8.self)
+                do { _ = try ISOTimestamp.date(day) } catch { return error }
+                return FieldError("invalid date \"\(day)\" (expected YYYY-MM-DD)")
+            }
+        }
+    }
+
+    /// Parses the UTF-8 of a date or a timestamp with offset, without allocating.
+    private static func scan(_ b: UnsafeBufferPointer<UInt8>) -> Result<ISOTimestamp, Problem> {
+        if b.count == 10 {
+            guard let day = calendarDate(b) else { return .failure(.badDate) }
+            return .success(.date(day))
+        }
+        guard b.count >= 20, b[10] == UInt8(ascii: "T"), b[13] == UInt8(ascii: ":"), b[16] == UInt8(ascii: ":") else {
+            return .failure(b.count == 19 && b[10] == UInt8(ascii: "T") ? .noOffset : .malformed)
+        }
+        guard let day = calendarDate(b) else { return .failure(.badDate) }
+        guard let h = digits(b, 11, 2), let m = digits(b, 14, 2), let s = digits(b, 17, 2) else { return .failure(.malformed) }
+        guard h <= 23, m <= 59, s <= 59 else { return .failure(.noSuchTime) }
         var i = 19
         if b[i] == UInt8(ascii: ".") {
             i += 1
             let start = i
             while i < b.count, (0x30...0x39).contains(b[i]) { i += 1 }
-            guard i > start, i - start <= 9 else { throw bad }
+            guard i > start, i - start <= 9 else { return .failure(.malformed) }
         }
-        guard i < b.count else { throw FieldError("timestamp \"\(text)\" has no offset (add Z or ±hh:mm)") }
+        guard i < b.count else { return .failure(.noOffset) }
         let offset: Int
         if b[i] == UInt8(ascii: "Z"), i + 1 == b.count {
             offset = 0
         } else if b[i] == UInt8(ascii: "+") || b[i] == UInt8(ascii: "-"), i + 6 == b.count, b[i + 3] == UInt8(ascii: ":"),
                   let oh = digits(b, i + 1, 2), let om = digits(b, i + 4, 2) {
-            guard oh <= 18, om <= 59 else { throw FieldError("offset out of range in \"\(text)\"") }
+            guard oh <= 18, om <= 59 else { return .failure(.offsetOutOfRange) }
             offset = (b[i] == UInt8(ascii: "-") ? -1 : 1) * (oh * 3600 + om * 60)
         } else {
-            throw bad
+            return .failure(.malformed)
         }
         let local = Int64(day.dayNumber) * 86_400 + Int64(h * 3600 + m * 60 + s)
-        return .instant(seconds: local - Int64(offset), offsetSeconds: offset)
+        return .success(.instant(seconds: local - Int64(offset), offsetSeconds: offset))
+    }
+
+    /// The existing date `YYYY-MM-DD` in the first ten bytes of `b`, nil when malformed or no such day.
+    private static func calendarDate(_ b: UnsafeBufferPointer<UInt8>) -> LedgerDate? {
+        guard b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
+              let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2) else { return nil }
+        return LedgerDate(year: y, month: m, day: d)
     }
 
     /// Parses exactly `YYYY-MM-DD`, an existing date.
@@ -98,7 +153,7 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// The decimal value of `count` ASCII digits of `b` at `at`, or nil if any is not a digit.
-    static func digits(_ b: [UInt8], _ at: Int, _ count: Int) -> Int? {
+    static func digits<Bytes: RandomAccessCollection<UInt8>>(_ b: Bytes, _ at: Int, _ count: Int) -> Int? where Bytes.Index == Int {
         guard at + count <= b.count else { return nil }
         var v = 0
         for k in at..<at + count {

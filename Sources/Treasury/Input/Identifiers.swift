@@ -29,12 +29,19 @@ public enum Identifiers {
 
     /// A transaction id: 64 hex digits, returned in lower case.
     public static func txid(_ text: String) throws(FieldError) -> String {
-        let b = Array(text.utf8)
-        guard b.count == 64 else { throw FieldError("txid must be 64 hex digits, got \(b.count) characters") }
-        for c in b where !isHex(c) {
-            throw FieldError("txid has a non-hex character '\(Character(Unicode.Scalar(c)))'")
+        var text = text
+        let count = text.utf8.count
+        guard count == 64 else { throw FieldError("txid must be 64 hex digits, got \(count) characters") }
+        let (bad, upper) = text.withUTF8 { utf8 -> (UInt8?, Bool) in
+            var upper = false
+            for c in utf8 {
+                guard isHex(c) else { return (c, upper) }
+                if c >= 0x41 && c <= 0x46 { upper = true }
+            }
+            return (nil, upper)
         }
-        return text.lowercased()
+        if let bad { throw FieldError("txid has a non-hex character '\(Character(Unicode.Scalar(bad)))'") }
+        return upper ? text.lowercased() : text
     }
 
     /// An output index: decimal digits, 0 … 4294967295.
@@ -59,13 +66,17 @@ public enum Identifiers {
     private static func check(_ text: String, what: String, allowUpper: Bool) throws(FieldError) -> String {
         guard !text.isEmpty else { throw FieldError("\(what) is empty") }
         guard text.utf8.count <= 64 else { throw FieldError("\(what) is longer than 64 characters") }
-        for (i, c) in text.utf8.enumerated() {
-            let letter = (0x61...0x7A).contains(c) || (allowUpper && (0x41...0x5A).contains(c))
-            let ok = letter || (i > 0 && ((0x30...0x39).contains(c) || c == UInt8(ascii: "-")))
-            guard ok else {
-                let rule = allowUpper ? "[A-Za-z][A-Za-z0-9-]*" : "[a-z][a-z0-9-]*"
-                throw FieldError("\(what) \"\(text)\" does not match \(rule)")
+        var utf8 = text
+        let matches = utf8.withUTF8 { bytes in
+            bytes.indices.allSatisfy { i in
+                let c = bytes[i]
+                let letter = (0x61...0x7A).contains(c) || (allowUpper && (0x41...0x5A).contains(c))
+                return letter || (i > 0 && ((0x30...0x39).contains(c) || c == UInt8(ascii: "-")))
             }
+        }
+        guard matches else {
+            let rule = allowUpper ? "[A-Za-z][A-Za-z0-9-]*" : "[a-z][a-z0-9-]*"
+            throw FieldError("\(what) \"\(text)\" does not match \(rule)")
         }
         return text
     }
