@@ -257,15 +257,15 @@ enum LedgerSchema {
 
     /// The seal's checks as one aggregate pass over the postings joined to their accounts (count, sums,
     /// commodity range, open dates); the grouped per-commodity sum runs only for a mixed-commodity
-    /// transaction. Same invariants and messages as v2, with no correlated subquery per posting.
+    /// transaction, and chain order is three seeks for a later id. Same invariants and messages as v2.
     static let v3Triggers: [String] = [
         "DROP TRIGGER txn_seal",
         """
         CREATE TRIGGER txn_seal AFTER INSERT ON txn
         BEGIN
           SELECT CASE
-            WHEN NEW.id < (SELECT max(id) FROM txn) OR NEW.id <= (SELECT max(id) FROM price)
-              OR NEW.id <= (SELECT max(id) FROM balance_assertion)
+            WHEN EXISTS (SELECT 1 FROM txn WHERE id > NEW.id) OR EXISTS (SELECT 1 FROM price WHERE id >= NEW.id)
+              OR EXISTS (SELECT 1 FROM balance_assertion WHERE id >= NEW.id)
               THEN RAISE(ABORT, 'txn id out of chain order')
             WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
               OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
@@ -283,7 +283,7 @@ enum LedgerSchema {
           INSERT INTO natural_key(key, txn_id) SELECT NEW.natural_key, NEW.id WHERE NEW.natural_key IS NOT NULL;
           INSERT INTO account_day(account_id, commodity, date, amount, value)
             SELECT account_id, commodity, NEW.date, amount, value FROM posting WHERE txn_id = NEW.id
-            ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+            ON CONFLICT(account_id, commodity, date) DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
         END
         """,
     ]
