@@ -142,6 +142,9 @@ import Testing
         }
         let again = try ledger.book(F.mined(1000, on: "2026-03-02", key: "tx:0"))
         #expect(try ledger.write { try $0.bookedTransactionID(naturalKey: "tx:0") } == again)
+        #expect(try ledger.write { w in
+            [try w.bookedTransactionID(naturalKey: "tx:1"), try w.bookedTransactionID(naturalKey: "tx:0")]
+        } == [nil, again])
         #expect(try ledger.verify().isValid)
     }
 
@@ -206,5 +209,28 @@ import Testing
         try ledger.book(F.mined(1, on: "2026-03-04"))
         try ledger.write { try $0.reverse(id, reason: "x", date: F.date("2026-03-04")) }
         #expect(try ledger.verify().isValid)
+    }
+
+    /// A pool payout with a fee: three postings, escaped text, read back and verified.
+    @Test func threePostingPayoutWithFee() throws {
+        let ledger = try F.withPrices()
+        let id = try ledger.book(TransactionDraft(date: F.date("2026-03-02"), narration: "payout | fee\nline 2", postings: [
+            PostingDraft("Assets:Reserve:Cold", "BTC", 99_000),
+            PostingDraft("Expenses:Pool:Fees", "BTC", 1_000),
+            PostingDraft("Income:Mining:Site-A", "BTC", -100_000, value: .balancing),
+        ], source: "pool\\x", naturalKey: "pool:1"))
+        let t = try ledger.write { try $0.transaction(id) }
+        #expect(t.postings.map(\.amount) == [99_000, 1_000, -100_000])
+        #expect(t.postings.map(\.value).reduce(0, +) == 0)
+        #expect(try ledger.verify().isValid)
+    }
+
+    /// Canonical integers are plain decimal, as `String(_:)` writes them, at the extremes too.
+    @Test func canonicalIntegersMatchDecimalText() {
+        for v: Int64 in [0, 1, -1, 9, 10, -10, 1_234_567_890, Int64.max, Int64.min, Int64.min + 1] {
+            var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+            w.int(v)
+            #expect(w.bytes == Array("T|\(v)".utf8))
+        }
     }
 }

@@ -68,4 +68,45 @@ import Testing
         let report = try ledger.verify()
         #expect(report.failures.first?.check == .chain && report.failures.first?.record == 3)
     }
+
+    /// The v3 seal's one-pass checks: mixed commodities, three postings, closed accounts, large amounts.
+    @Test func sealChecksMixedCommoditiesAndClosedAccountsBySQL() throws {
+        let ledger = try F.withPrices()
+        try ledger.write { w in
+            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
+            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
+            try w.openAccount("Expenses:Fees", on: F.date("2026-01-01"))
+            try w.openAccount("Assets:Old", on: F.date("2026-01-01"))
+            try w.closeAccount("Assets:Old", on: F.date("2026-02-01"))
+        }
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        var next = 3
+        func attempt(_ postings: String) -> String? {
+            let id = next
+            let rows = postings.replacingOccurrences(of: "(T,", with: "(\(id),")
+            let message = refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '2026-03-02', 'bypass', \(hash));
+                """)
+            if message == nil { next += 1 }
+            return message
+        }
+        // Values balance and PKR balances, but BTC does not.
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100), (T, 2, 1, 'BTC', 5, 50), (T, 3, 2, 'BTC', -4, -50)")?
+            .contains("unbalanced") == true)
+        // The same with the unbalanced commodity first.
+        #expect(attempt("(T, 0, 1, 'BTC', 5, 50), (T, 1, 2, 'BTC', -4, -50), (T, 2, 1, 'PKR', 100, 100), (T, 3, 2, 'PKR', -100, -100)")?
+            .contains("unbalanced") == true)
+        // A posting to a closed account, in a transaction that balances.
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 4, 'PKR', -100, -100)")?.contains("not open") == true)
+        // A three-posting payout with a fee, and a balanced mixed-commodity transaction whose amounts
+        // together exceed Int64 (each commodity's sum does not) pass the seal.
+        #expect(attempt("(T, 0, 1, 'BTC', 1000, 3000), (T, 1, 3, 'BTC', 7, 21), (T, 2, 2, 'BTC', -1007, -3021)") == nil)
+        let big = Int64.max - 2_000
+        #expect(attempt("(T, 0, 1, 'BTC', \(big), 0), (T, 1, 1, 'PKR', \(big), 0), (T, 2, 2, 'BTC', -\(big), 0), (T, 3, 2, 'PKR', -\(big), 0)") == nil)
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 2)
+        #expect(try ledger.database.read { try Int64.fetchOne($0, sql: """
+            SELECT amount FROM account_day WHERE account_id = 3 AND commodity = 'BTC' AND date = '2026-03-02'
+            """) } == 7)
+    }
 }

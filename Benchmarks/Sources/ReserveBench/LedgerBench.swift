@@ -8,7 +8,7 @@ import Ledger
 func ledgerBench() throws {
     let env = ProcessInfo.processInfo.environment
     let rows = Int(env["LEDGER_BENCH_ROWS"] ?? "") ?? 1_000_000
-    let runs = Int(env["LEDGER_BENCH_RUNS"] ?? "") ?? 3
+    let runs = Int(env["LEDGER_BENCH_RUNS"] ?? "") ?? 5
     let dir = FileManager.default.temporaryDirectory.appendingPathComponent("ledger-bench-\(getpid())")
     try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: dir) }

@@ -94,14 +94,15 @@ extension LedgerWriter {
     private func insert(_ draft: TransactionDraft, accountIDs: [Int64], values: [Int64], reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
-        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, reusing: &canonicalBuffer)
         w.int(id); w.text(date); w.text(draft.narration); w.optionalText(draft.source); w.optionalText(draft.naturalKey)
         w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
         for (i, p) in draft.postings.enumerated() {
             w.newLine(tag: UInt8(ascii: "P"))
             w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(values[i]); w.optionalText(p.metadata)
         }
-        let hash = CanonicalForm.chain(previous: head.hash, record: w.bytes)
+        let hash = CanonicalForm.chain(prefixed: w.bytes)
+        canonicalBuffer = w.bytes
 
         // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
         // stage the rows in a temporary table first, which costs more than the extra steps.
@@ -138,7 +139,10 @@ extension LedgerWriter {
 
     /// The live transaction holding `naturalKey`, if any (released keys are not found).
     public func bookedTransactionID(naturalKey: String) throws -> Int64? {
-        try Int64.fetchOne(db.cachedStatement(sql: "SELECT txn_id FROM natural_key WHERE key = ?"), arguments: [naturalKey])
+        let lookup = try naturalKeyLookup ?? RawStatement(db, sql: "SELECT txn_id FROM natural_key WHERE key = ?")
+        naturalKeyLookup = lookup
+        lookup.bind(1, naturalKey)
+        return try lookup.int64()
     }
 
     /// Reads a booked transaction with its postings.

@@ -28,6 +28,10 @@ public final class LedgerWriter {
     /// Prepared once per write: the one-row posting insert and the sealing transaction insert.
     var postingInsert: RawStatement?
     var txnInsert: RawStatement?
+    /// The natural-key lookup, prepared once per write: imports ask it for every row.
+    var naturalKeyLookup: RawStatement?
+    /// The canonical bytes of the last booking, kept for their capacity.
+    var canonicalBuffer: [UInt8] = []
     private var failed: Error?
 
     private struct PriceKey: Hashable {

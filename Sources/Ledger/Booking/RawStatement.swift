@@ -66,6 +66,18 @@ final class RawStatement {
         sqlite3_reset(handle)
     }
 
+    /// Steps a one-column query: its first row's integer, or nil when it returns no row; then resets.
+    func int64() throws -> Int64? {
+        defer { sqlite3_reset(handle) }
+        switch sqlite3_step(handle) {
+        case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
+        case SQLITE_DONE: return nil
+        default:
+            throw DatabaseError(resultCode: ResultCode(rawValue: sqlite3_extended_errcode(connection)),
+                                message: String(cString: sqlite3_errmsg(connection)), sql: sql)
+        }
+    }
+
     /// SQLITE_TRANSIENT: SQLite copies bound text and blobs before `bind` returns.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 }

@@ -17,29 +17,60 @@ enum CanonicalForm {
             bytes.append(tag)
         }
 
+        /// Starts with `previous` (the chain head's hash) before the record, in a buffer reused across
+        /// bookings; hash the result with ``CanonicalForm/chain(prefixed:)``.
+        init(tag: UInt8, previous: [UInt8], reusing buffer: inout [UInt8]) {
+            swap(&bytes, &buffer)
+            bytes.removeAll(keepingCapacity: true)
+            bytes.reserveCapacity(256)
+            bytes.append(contentsOf: previous)
+            bytes.append(tag)
+        }
+
         mutating func newLine(tag: UInt8) {
             bytes.append(0x0A)
             bytes.append(tag)
         }
 
+        /// Decimal digits formed in a stack buffer and appended in one copy (no `String` per integer).
         mutating func int(_ v: Int64) {
-            bytes.append(0x7C)
-            bytes.append(contentsOf: String(v).utf8)
+            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            withUnsafeMutableBytes(of: &scratch) { buffer in
+                var i = buffer.count
+                var m = v.magnitude
+                repeat {
+                    i -= 1
+                    buffer[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
+                    m /= 10
+                } while m > 0
+                if v < 0 { i -= 1; buffer[i] = 0x2D }
+                i -= 1
+                buffer[i] = 0x7C
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
+            }
         }
 
         mutating func optionalInt(_ v: Int64?) {
             if let v { int(v) } else { null() }
         }
 
+        /// Text with nothing to escape (the usual case) is copied in one append.
         mutating func text(_ s: String) {
             bytes.append(0x7C)
-            for b in s.utf8 {
-                switch b {
-                case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
-                case 0x7C: bytes.append(0x5C); bytes.append(0x7C)
-                case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
-                case 0x0D: bytes.append(0x5C); bytes.append(0x72)
-                default: bytes.append(b)
+            var s = s
+            s.withUTF8 { utf8 in
+                guard utf8.contains(where: { $0 == 0x5C || $0 == 0x7C || $0 == 0x0A || $0 == 0x0D }) else {
+                    bytes.append(contentsOf: utf8)
+                    return
+                }
+                for b in utf8 {
+                    switch b {
+                    case 0x5C: bytes.append(0x5C); bytes.append(0x5C)
+                    case 0x7C: bytes.append(0x5C); bytes.append(0x7C)
+                    case 0x0A: bytes.append(0x5C); bytes.append(0x6E)
+                    case 0x0D: bytes.append(0x5C); bytes.append(0x72)
+                    default: bytes.append(b)
+                    }
                 }
             }
         }
@@ -51,6 +82,12 @@ enum CanonicalForm {
         mutating func null() {
             bytes.append(0x7C); bytes.append(0x5C); bytes.append(0x4E)
         }
+    }
+
+    /// The chain hash over a buffer that already holds the previous hash followed by the record:
+    /// one SHA-256 call, for the booking path (see ``Writer/init(tag:previous:reusing:)``).
+    static func chain(prefixed buffer: [UInt8]) -> [UInt8] {
+        SHA256.hash(data: buffer).withUnsafeBytes { Array($0) }
     }
 
     static func chain(previous: [UInt8], record: [UInt8]) -> [UInt8] {

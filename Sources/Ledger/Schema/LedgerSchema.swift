@@ -24,6 +24,9 @@ enum LedgerSchema {
         migrator.registerMigration("ledger-v2-single-statement-seal") { db in
             for statement in v2Triggers { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("ledger-v3-one-pass-seal") { db in
+            for statement in v3Triggers { try db.execute(sql: statement) }
+        }
         for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
     }
@@ -248,6 +251,39 @@ enum LedgerSchema {
           INSERT INTO account_day(account_id, commodity, date, amount, value)
             SELECT account_id, commodity, NEW.date, amount, value FROM posting WHERE txn_id = NEW.id
             ON CONFLICT DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+    ]
+
+    /// The seal's checks as one aggregate pass over the postings joined to their accounts (count, sums,
+    /// commodity range, open dates); the grouped per-commodity sum runs only for a mixed-commodity
+    /// transaction, and chain order is three seeks for a later id. Same invariants and messages as v2.
+    static let v3Triggers: [String] = [
+        "DROP TRIGGER txn_seal",
+        """
+        CREATE TRIGGER txn_seal AFTER INSERT ON txn
+        BEGIN
+          SELECT CASE
+            WHEN EXISTS (SELECT 1 FROM txn WHERE id > NEW.id) OR EXISTS (SELECT 1 FROM price WHERE id >= NEW.id)
+              OR EXISTS (SELECT 1 FROM balance_assertion WHERE id >= NEW.id)
+              THEN RAISE(ABORT, 'txn id out of chain order')
+            WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
+              OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
+              THEN RAISE(ABORT, 'txn: a reversal must name an earlier transaction that is not itself a reversal')
+            WHEN count(*) < 2 OR sum(p.value) <> 0
+              OR (min(p.commodity) = max(p.commodity) AND sum(p.amount) FILTER (WHERE p.commodity = (
+                    SELECT commodity FROM posting WHERE txn_id = NEW.id)) <> 0)
+              OR (min(p.commodity) <> max(p.commodity) AND EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id
+                    GROUP BY commodity HAVING sum(amount) <> 0))
+              THEN RAISE(ABORT, 'txn: unbalanced (fewer than two postings, or amounts or values do not sum to zero)')
+            WHEN max(a.open_date > NEW.date OR a.close_date < NEW.date)
+              THEN RAISE(ABORT, 'txn: a posting account is not open on the transaction date')
+          END
+          FROM posting p LEFT JOIN account a ON a.id = p.account_id WHERE p.txn_id = NEW.id;
+          INSERT INTO natural_key(key, txn_id) SELECT NEW.natural_key, NEW.id WHERE NEW.natural_key IS NOT NULL;
+          INSERT INTO account_day(account_id, commodity, date, amount, value)
+            SELECT account_id, commodity, NEW.date, amount, value FROM posting WHERE txn_id = NEW.id
+            ON CONFLICT(account_id, commodity, date) DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
         END
         """,
     ]
