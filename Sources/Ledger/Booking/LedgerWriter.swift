@@ -25,6 +25,8 @@ public final class LedgerWriter {
     /// Recorded assertions: a booking on or before one's date must not change what it asserts.
     var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
+    /// The booking price found last, by commodity and date (quoted in the functional currency).
+    private var lastPrice: (commodity: String, date: LedgerDate, found: (date: LedgerDate, price: Int64)?)?
     /// Prepared once per write: the one-row posting insert and the sealing transaction insert.
     var postingInsert: RawStatement?
     var txnInsert: RawStatement?
@@ -177,6 +179,7 @@ public final class LedgerWriter {
             try statement.execute(arguments: [id, date.description, base, quote, price, source, batch, Data(hash)])
             head = (id, hash)
             priceCache.removeAll()
+            lastPrice = nil
             return id
         }
     }
@@ -198,10 +201,22 @@ public final class LedgerWriter {
 
     /// The value of `amount` of `commodity` on `date` at the booking price (at most `maxPriceAgeDays` old).
     public func value(of amount: Int64, _ commodity: String, on date: LedgerDate) throws -> Int64 {
+        if commodity == settings.functionalCurrency { return amount }
+        return try foreignValue(of: amount, commodity, scale: try scale(of: commodity), on: date)
+    }
+
+    /// ``value(of:_:on:)`` for a commodity other than the functional currency whose scale is known.
+    /// The last price looked up is kept apart from the cache: bookings come in runs of one commodity and date.
+    func foreignValue(of amount: Int64, _ commodity: String, scale: Int, on date: LedgerDate) throws -> Int64 {
         let functional = settings.functionalCurrency
-        if commodity == functional { return amount }
-        let scale = try scale(of: commodity)
-        guard let (priceDate, price) = try price(base: commodity, quote: functional, onOrBefore: date) else {
+        let found: (date: LedgerDate, price: Int64)?
+        if let last = lastPrice, last.date == date, last.commodity == commodity {
+            found = last.found
+        } else {
+            found = try price(base: commodity, quote: functional, onOrBefore: date)
+            lastPrice = (commodity, date, found)
+        }
+        guard let (priceDate, price) = found else {
             throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
         }
         guard date.dayNumber - priceDate.dayNumber <= settings.maxPriceAgeDays else {
