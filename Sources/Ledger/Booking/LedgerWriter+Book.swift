@@ -138,6 +138,7 @@ extension LedgerWriter {
             throw error
         }
         head = (id, hash)
+        try noteBooked()
         return id
     }
 

@@ -34,6 +34,11 @@ public final class LedgerWriter {
     var naturalKeyLookup: RawStatement?
     /// The canonical bytes of the last booking, kept for their capacity.
     var canonicalBuffer: [UInt8] = []
+    /// Whether transactions past the daily-totals mark exist, and how many this writer booked since it last moved.
+    private var unsettled = false
+    private var bookedSinceSettle = 0
+    /// Bookings after which the mark moves even mid-write, so the view's unfolded tail stays short.
+    static let settleEvery = 50_000
     private var failed: Error?
 
     private struct PriceKey: Hashable {
@@ -57,6 +62,9 @@ public final class LedgerWriter {
             accountNames[row[0]] = name
         }
         head = try LedgerWriter.readHead(db)
+        unsettled = try Bool.fetchOne(db, sql: """
+            SELECT coalesce((SELECT max(id) FROM txn), 0) > (SELECT through_txn FROM account_day_mark)
+            """) ?? false
         for row in try Row.fetchAll(db, sql: """
             SELECT b.id, a.name, b.commodity, b.date FROM balance_assertion b JOIN account a ON a.id = b.account_id
             """) {
@@ -73,6 +81,23 @@ public final class LedgerWriter {
             }
         }
         return best
+    }
+
+    /// Notes one more sealed transaction; folds the daily totals in once enough have accumulated.
+    func noteBooked() throws {
+        unsettled = true
+        bookedSinceSettle += 1
+        if bookedSinceSettle >= LedgerWriter.settleEvery { try settleDailyTotals() }
+    }
+
+    /// Moves the daily-totals mark to the last transaction: the database folds everything booked since
+    /// into `account_day_store` in one grouped statement. Runs before commit and before reads of `account_day`
+    /// inside a write, which would otherwise scan the unfolded postings.
+    func settleDailyTotals() throws {
+        guard unsettled else { return }
+        try db.execute(sql: "UPDATE account_day_mark SET through_txn = (SELECT coalesce(max(id), 0) FROM txn)")
+        unsettled = false
+        bookedSinceSettle = 0
     }
 
     /// The chain head: id and hash of the last journal record (hash of 32 zero bytes when empty).
@@ -144,6 +169,7 @@ public final class LedgerWriter {
             guard let info = accounts[name] else { throw LedgerError.unknownAccount(name) }
             if let closed = info.close { throw LedgerError.accountAlreadyClosed(account: name, closed: closed) }
             guard info.open <= date else { throw LedgerError.accountNotOpen(account: name, date: date, opened: info.open) }
+            try settleDailyTotals()
             let rows = try Row.fetchAll(db, sql: """
                 SELECT commodity, sum(amount) FROM account_day WHERE account_id = ? GROUP BY commodity
                 HAVING sum(amount) <> 0 ORDER BY commodity LIMIT 1

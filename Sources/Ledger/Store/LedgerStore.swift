@@ -133,6 +133,7 @@ public final class LedgerStore: Sendable {
                 try db.inTransaction(.immediate) {
                     let writer = try LedgerWriter(db: db, settings: settings)
                     result = try body(writer)
+                    try writer.settleDailyTotals()
                     return .commit
                 }
                 guard let result else { throw LedgerError.database("transaction produced no result") }
