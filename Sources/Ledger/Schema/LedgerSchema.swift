@@ -333,7 +333,7 @@ enum LedgerSchema {
             SELECT p.account_id, p.commodity, t.date, sum(p.amount), sum(p.value)
             FROM txn t JOIN posting p ON p.txn_id = t.id
             WHERE t.id > OLD.through_txn AND t.id <= NEW.through_txn
-            GROUP BY p.account_id, p.commodity, t.date
+            GROUP BY t.date, p.account_id, p.commodity
             ON CONFLICT(account_id, commodity, date) DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
         END
         """,
