@@ -99,4 +99,29 @@ import Testing
         }
         #expect(try ledger.verify().isValid)
     }
+
+    /// A v3 ledger's totals move into the store with the mark at its last transaction.
+    @Test func migrationFromV3KeepsTheTotals() throws {
+        let queue = try DatabaseQueue()
+        let migrator = LedgerSchema.migrator(extra: [])
+        try migrator.migrate(queue, upTo: "ledger-v3-one-pass-seal")
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        try queue.write { db in
+            try db.execute(sql: """
+                INSERT INTO commodity(code, scale) VALUES ('PKR', 2);
+                INSERT INTO account(name, type, open_date) VALUES ('Assets:Bank', 'asset', '2026-01-01'), ('Equity:Opening', 'equity', '2026-01-01');
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (1, 0, 1, 'PKR', 100, 100), (1, 1, 2, 'PKR', -100, -100);
+                INSERT INTO txn(id, date, narration, hash) VALUES (1, '2026-03-02', 'a', \(hash));
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (2, 0, 1, 'PKR', 50, 50), (2, 1, 2, 'PKR', -50, -50);
+                INSERT INTO txn(id, date, narration, hash) VALUES (2, '2026-03-02', 'b', \(hash));
+                """)
+        }
+        try migrator.migrate(queue)
+        try queue.read { db in
+            #expect(try Int64.fetchOne(db, sql: "SELECT through_txn FROM account_day_mark") == 2)
+            let stored = try Row.fetchAll(db, sql: "SELECT account_id, amount, value FROM account_day_store ORDER BY account_id")
+            #expect(stored.map { [$0[0], $0[1], $0[2]] as [Int64] } == [[1, 150, 150], [2, -150, -150]])
+            #expect(try Int64.fetchOne(db, sql: "SELECT count(*) FROM account_day") == 2)
+        }
+    }
 }
