@@ -37,8 +37,9 @@ public final class LedgerWriter {
     /// Whether transactions past the daily-totals mark exist, and how many this writer booked since it last moved.
     private var unsettled = false
     private var bookedSinceSettle = 0
-    /// Bookings after which the mark moves even mid-write, so the view's unfolded tail stays short.
-    static let settleEvery = 50_000
+    /// Bookings after which the mark moves even mid-write, so the view's unfolded tail stays short and
+    /// the fold's sort stays small in memory.
+    static let settleEvery = 10_000
     private var failed: Error?
 
     private struct PriceKey: Hashable {
@@ -95,7 +96,7 @@ public final class LedgerWriter {
     /// inside a write, which would otherwise scan the unfolded postings.
     func settleDailyTotals() throws {
         guard unsettled else { return }
-        try db.execute(sql: "UPDATE account_day_mark SET through_txn = (SELECT coalesce(max(id), 0) FROM txn)")
+        try db.cachedStatement(sql: "UPDATE account_day_mark SET through_txn = (SELECT coalesce(max(id), 0) FROM txn)").execute()
         unsettled = false
         bookedSinceSettle = 0
     }
