@@ -17,9 +17,13 @@ public final class LedgerStore: Sendable {
     }
 
     /// Process-wide SQLite settings, applied once before the first connection: allocation statistics
-    /// off (they take a global mutex on every allocation: 9% of booking's instructions, by callgrind).
-    /// Returns SQLITE_MISUSE, harmlessly, when SQLite was already initialised by other code.
+    /// off (they take a global mutex on every allocation: 9% of booking's instructions, by callgrind), and
+    /// statement journals in memory up to 16 MiB instead of 64 KiB: once the daily-totals fold's journal
+    /// spilled to a file, every later statement of the write journalled its pages there by system call
+    /// (600k writes at 200,000 bookings). Returns SQLITE_MISUSE, harmlessly, when SQLite was already
+    /// initialised by other code.
     private static let processTuning: Int32 = reserve_sqlite_disable_memstatus()
+        | reserve_sqlite_statement_journal_spill(16 << 20)
 
     static func configuration() -> Configuration {
         _ = processTuning
