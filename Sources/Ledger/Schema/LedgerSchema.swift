@@ -319,7 +319,10 @@ enum LedgerSchema {
         ) STRICT
         """,
         "INSERT INTO account_day_mark(only, through_txn) SELECT 1, coalesce(max(id), 0) FROM txn",
-        refuse("account_day_mark", "DELETE"),
+        """
+        CREATE TRIGGER account_day_mark_no_delete BEFORE DELETE ON account_day_mark
+        BEGIN SELECT RAISE(ABORT, 'account_day_mark: DELETE refused; the mark only moves forward'); END
+        """,
         """
         CREATE TRIGGER account_day_mark_forward BEFORE UPDATE ON account_day_mark
         WHEN NEW.only IS NOT OLD.only OR NEW.through_txn < OLD.through_txn
