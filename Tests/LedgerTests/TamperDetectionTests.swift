@@ -55,6 +55,14 @@ import Testing
         #expect(first.message.contains("record 6 is missing"))
     }
 
+    @Test func editedDailyTotalIsFound() throws {
+        let ledger = try sample()
+        try tamper(ledger, "UPDATE account_day_store SET amount = amount + 1 WHERE date = '2026-03-03' AND amount > 0")
+        let failures = try ledger.verify().failures
+        #expect(failures.contains { $0.check == .dailyTotals && $0.message.contains("2026-03-03") })
+        #expect(!failures.contains { $0.check == .chain || $0.check == .balance })
+    }
+
     @Test func editedPriceIsNamed() throws {
         let ledger = try sample()
         try tamper(ledger, "UPDATE price SET price = 2850000001 WHERE id = 2")

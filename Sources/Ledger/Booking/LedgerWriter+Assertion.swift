@@ -9,6 +9,7 @@ extension LedgerWriter {
         try run {
             guard let info = accounts[account] else { throw LedgerError.unknownAccount(account) }
             _ = try scale(of: commodity)
+            try settleDailyTotals()
             let actual = try BalanceQueries.amount(db, account: account, commodity: commodity, at: date)
             guard actual == amount else {
                 throw LedgerError.assertionFailed(account: account, commodity: commodity, date: date,
@@ -47,7 +48,8 @@ extension LedgerWriter {
     public func revalue(at date: LedgerDate, gainAccount: String = "Income:Revaluation") throws -> Int64? {
         let functional = settings.functionalCurrency
         let rows = try run {
-            try Row.fetchAll(db, sql: """
+            try settleDailyTotals()
+            return try Row.fetchAll(db, sql: """
                 SELECT a.name, d.commodity, sum(d.amount), sum(d.value) FROM account_day d
                 JOIN account a ON a.id = d.account_id
                 WHERE a.type IN ('asset', 'liability') AND d.commodity <> ? AND d.date <= ?

@@ -34,33 +34,37 @@ extension LedgerWriter {
             let postings = draft.postings
             guard postings.count >= 2 else { throw LedgerError.tooFewPostings(count: postings.count) }
             try checkCommodityBalance(postings)
-            var accountIDs = [Int64](repeating: 0, count: postings.count)
-            var values = [Int64](repeating: 0, count: postings.count)
+            let functional = settings.functionalCurrency
+            // One array for both per-posting results, one currency comparison per posting.
+            var rows = [(account: Int64, value: Int64)](repeating: (0, 0), count: postings.count)
             var balancingIndex: Int?
             var valueSum: Int64 = 0
-            for (i, p) in postings.enumerated() {
-                accountIDs[i] = try accountForBooking(p.account, on: draft.date)
-                _ = try scale(of: p.commodity)
+            var i = 0
+            for p in postings {
+                rows[i].account = try accountForBooking(p.account, on: draft.date)
+                guard let scale = scales[p.commodity] else { throw LedgerError.unknownCommodity(p.commodity) }
+                let isFunctional = p.commodity == functional
                 switch p.value {
-                case .atPrice: values[i] = try value(of: p.amount, p.commodity, on: draft.date)
-                case .explicit(let x): values[i] = x
+                case .atPrice: rows[i].value = isFunctional ? p.amount : try foreignValue(of: p.amount, p.commodity, scale: scale, on: draft.date)
+                case .explicit(let x): rows[i].value = x
                 case .balancing:
                     guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
                     balancingIndex = i
                 }
-                valueSum = try checkedAdd(valueSum, values[i], "sum of posting values")
+                valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
+                i += 1
             }
             if let b = balancingIndex {
                 guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
-                values[b] = -valueSum
+                rows[b].value = -valueSum
             } else if valueSum != 0 {
                 throw LedgerError.unbalancedValue(residue: valueSum)
             }
-            for (i, p) in postings.enumerated() where p.commodity == settings.functionalCurrency && values[i] != p.amount {
-                throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: values[i])
+            for (i, p) in postings.enumerated() where rows[i].value != p.amount && p.commodity == functional {
+                throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: rows[i].value)
             }
             if !assertions.isEmpty { try checkAssertions(draft) }
-            return try insert(draft, accountIDs: accountIDs, values: values, reverses: reverses)
+            return try insert(draft, rows: rows, reverses: reverses)
         }
     }
 
@@ -91,7 +95,7 @@ extension LedgerWriter {
     }
 
     /// Hashes the record onto the chain, inserts the postings, then the sealing row.
-    private func insert(_ draft: TransactionDraft, accountIDs: [Int64], values: [Int64], reverses: Int64?) throws -> Int64 {
+    private func insert(_ draft: TransactionDraft, rows: [(account: Int64, value: Int64)], reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
         var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, reusing: &canonicalBuffer)
@@ -99,7 +103,7 @@ extension LedgerWriter {
         w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
         for (i, p) in draft.postings.enumerated() {
             w.newLine(tag: UInt8(ascii: "P"))
-            w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(values[i]); w.optionalText(p.metadata)
+            w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(rows[i].value); w.optionalText(p.metadata)
         }
         let hash = CanonicalForm.chain(prefixed: w.bytes)
         canonicalBuffer = w.bytes
@@ -111,8 +115,8 @@ extension LedgerWriter {
             """)
         self.postingInsert = postingInsert
         for (i, p) in draft.postings.enumerated() {
-            postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, accountIDs[i])
-            postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, values[i])
+            postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, rows[i].account)
+            postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, rows[i].value)
             postingInsert.bind(7, p.metadata)
             try postingInsert.run()
         }
@@ -134,6 +138,7 @@ extension LedgerWriter {
             throw error
         }
         head = (id, hash)
+        try noteBooked()
         return id
     }
 

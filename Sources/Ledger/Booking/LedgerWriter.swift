@@ -25,6 +25,8 @@ public final class LedgerWriter {
     /// Recorded assertions: a booking on or before one's date must not change what it asserts.
     var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
+    /// The booking price found last, by commodity and date (quoted in the functional currency).
+    private var lastPrice: (commodity: String, date: LedgerDate, found: (date: LedgerDate, price: Int64)?)?
     /// Prepared once per write: the one-row posting insert and the sealing transaction insert.
     var postingInsert: RawStatement?
     var txnInsert: RawStatement?
@@ -32,6 +34,12 @@ public final class LedgerWriter {
     var naturalKeyLookup: RawStatement?
     /// The canonical bytes of the last booking, kept for their capacity.
     var canonicalBuffer: [UInt8] = []
+    /// Whether transactions past the daily-totals mark exist, and how many this writer booked since it last moved.
+    private var unsettled = false
+    private var bookedSinceSettle = 0
+    /// Bookings after which the mark moves even mid-write, so the view's unfolded tail stays short and
+    /// the fold's sort stays small in memory.
+    static let settleEvery = 10_000
     private var failed: Error?
 
     private struct PriceKey: Hashable {
@@ -55,6 +63,9 @@ public final class LedgerWriter {
             accountNames[row[0]] = name
         }
         head = try LedgerWriter.readHead(db)
+        unsettled = try Bool.fetchOne(db, sql: """
+            SELECT coalesce((SELECT max(id) FROM txn), 0) > (SELECT through_txn FROM account_day_mark)
+            """) ?? false
         for row in try Row.fetchAll(db, sql: """
             SELECT b.id, a.name, b.commodity, b.date FROM balance_assertion b JOIN account a ON a.id = b.account_id
             """) {
@@ -71,6 +82,23 @@ public final class LedgerWriter {
             }
         }
         return best
+    }
+
+    /// Notes one more sealed transaction; folds the daily totals in once enough have accumulated.
+    func noteBooked() throws {
+        unsettled = true
+        bookedSinceSettle += 1
+        if bookedSinceSettle >= LedgerWriter.settleEvery { try settleDailyTotals() }
+    }
+
+    /// Moves the daily-totals mark to the last transaction: the database folds everything booked since
+    /// into `account_day_store` in one grouped statement. Runs before commit and before reads of `account_day`
+    /// inside a write, which would otherwise scan the unfolded postings.
+    func settleDailyTotals() throws {
+        guard unsettled else { return }
+        try db.cachedStatement(sql: "UPDATE account_day_mark SET through_txn = (SELECT coalesce(max(id), 0) FROM txn)").execute()
+        unsettled = false
+        bookedSinceSettle = 0
     }
 
     /// The chain head: id and hash of the last journal record (hash of 32 zero bytes when empty).
@@ -142,6 +170,7 @@ public final class LedgerWriter {
             guard let info = accounts[name] else { throw LedgerError.unknownAccount(name) }
             if let closed = info.close { throw LedgerError.accountAlreadyClosed(account: name, closed: closed) }
             guard info.open <= date else { throw LedgerError.accountNotOpen(account: name, date: date, opened: info.open) }
+            try settleDailyTotals()
             let rows = try Row.fetchAll(db, sql: """
                 SELECT commodity, sum(amount) FROM account_day WHERE account_id = ? GROUP BY commodity
                 HAVING sum(amount) <> 0 ORDER BY commodity LIMIT 1
@@ -177,6 +206,7 @@ public final class LedgerWriter {
             try statement.execute(arguments: [id, date.description, base, quote, price, source, batch, Data(hash)])
             head = (id, hash)
             priceCache.removeAll()
+            lastPrice = nil
             return id
         }
     }
@@ -198,10 +228,22 @@ public final class LedgerWriter {
 
     /// The value of `amount` of `commodity` on `date` at the booking price (at most `maxPriceAgeDays` old).
     public func value(of amount: Int64, _ commodity: String, on date: LedgerDate) throws -> Int64 {
+        if commodity == settings.functionalCurrency { return amount }
+        return try foreignValue(of: amount, commodity, scale: try scale(of: commodity), on: date)
+    }
+
+    /// ``value(of:_:on:)`` for a commodity other than the functional currency whose scale is known.
+    /// The last price looked up is kept apart from the cache: bookings come in runs of one commodity and date.
+    func foreignValue(of amount: Int64, _ commodity: String, scale: Int, on date: LedgerDate) throws -> Int64 {
         let functional = settings.functionalCurrency
-        if commodity == functional { return amount }
-        let scale = try scale(of: commodity)
-        guard let (priceDate, price) = try price(base: commodity, quote: functional, onOrBefore: date) else {
+        let found: (date: LedgerDate, price: Int64)?
+        if let last = lastPrice, last.date == date, last.commodity == commodity {
+            found = last.found
+        } else {
+            found = try price(base: commodity, quote: functional, onOrBefore: date)
+            lastPrice = (commodity, date, found)
+        }
+        guard let (priceDate, price) = found else {
             throw LedgerError.noPrice(base: commodity, quote: functional, date: date)
         }
         guard date.dayNumber - priceDate.dayNumber <= settings.maxPriceAgeDays else {

@@ -27,6 +27,10 @@ final class RawStatement {
 
     deinit { sqlite3_finalize(handle) }
 
+    /// Bound text and blobs, copied here and bound without SQLite's own copy: they stay put until the
+    /// statement is rebound, since every use binds all its parameters before stepping.
+    private let arena = BindArena()
+
     func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }
@@ -37,20 +41,14 @@ final class RawStatement {
 
     func bind(_ index: Int32, _ text: String?) {
         guard var text else { sqlite3_bind_null(handle, index); return }
-        text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                if let base = chars.baseAddress, !chars.isEmpty {
-                    _ = sqlite3_bind_text(handle, index, base, Int32(chars.count), RawStatement.transient)
-                } else {
-                    _ = sqlite3_bind_text(handle, index, "", 0, RawStatement.transient)
-                }
-            }
+        text.withUTF8 { utf8 in
+            _ = sqlite3_bind_text(handle, index, arena.copy(UnsafeRawBufferPointer(utf8)), Int32(utf8.count), RawStatement.static)
         }
     }
 
     func bind(_ index: Int32, blob: [UInt8]) {
-        blob.withUnsafeBytes { buffer in
-            _ = sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), RawStatement.transient)
+        blob.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(handle, index, arena.copy(bytes), Int32(bytes.count), RawStatement.static)
         }
     }
 
@@ -61,14 +59,16 @@ final class RawStatement {
             let extended = sqlite3_extended_errcode(connection)
             let message = String(cString: sqlite3_errmsg(connection))
             sqlite3_reset(handle)
+            arena.rewind()
             throw DatabaseError(resultCode: ResultCode(rawValue: extended), message: message, sql: sql)
         }
         sqlite3_reset(handle)
+        arena.rewind()
     }
 
     /// Steps a one-column query: its first row's integer, or nil when it returns no row; then resets.
     func int64() throws -> Int64? {
-        defer { sqlite3_reset(handle) }
+        defer { sqlite3_reset(handle); arena.rewind() }
         switch sqlite3_step(handle) {
         case SQLITE_ROW: return sqlite3_column_int64(handle, 0)
         case SQLITE_DONE: return nil
@@ -78,6 +78,46 @@ final class RawStatement {
         }
     }
 
-    /// SQLITE_TRANSIENT: SQLite copies bound text and blobs before `bind` returns.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    /// SQLITE_STATIC: SQLite reads bound text and blobs in place (from the arena) instead of copying them.
+    private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
+}
+
+/// Bump-allocated bytes for one statement's bindings. A full block is retired, not freed, so earlier
+/// bindings stay valid; retired blocks go when the next execution starts afresh.
+private final class BindArena {
+    private var block: UnsafeMutableRawPointer
+    private var capacity: Int
+    private var used = 0
+    private var retired: [UnsafeMutableRawPointer] = []
+
+    init() {
+        capacity = 1024
+        block = .allocate(byteCount: capacity, alignment: 8)
+    }
+
+    deinit {
+        block.deallocate()
+        for r in retired { r.deallocate() }
+    }
+
+    /// A stable copy of `bytes` (a valid pointer even when empty, as SQLite reads NULL as SQL NULL).
+    func copy(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableRawPointer {
+        if used + bytes.count > capacity {
+            retired.append(block)
+            capacity = max(capacity * 2, bytes.count)
+            block = .allocate(byteCount: capacity, alignment: 8)
+            used = 0
+        }
+        let start = block + used
+        if let base = bytes.baseAddress, !bytes.isEmpty { start.copyMemory(from: base, byteCount: bytes.count) }
+        used += bytes.count
+        return start
+    }
+
+    /// Makes the space reusable once the statement has run (its next execution rebinds everything).
+    func rewind() {
+        used = 0
+        for r in retired { r.deallocate() }
+        retired.removeAll()
+    }
 }

@@ -8,6 +8,7 @@ enum ChainVerifier {
         "txn_no_update", "txn_no_delete", "posting_no_update", "posting_no_delete", "price_no_update",
         "price_no_delete", "balance_assertion_no_update", "balance_assertion_no_delete", "posting_sealed",
         "txn_seal", "natural_key_release", "price_chain_order", "balance_assertion_chain_order",
+        "account_day_mark_forward", "account_day_mark_fold",
     ]
 
     static func verify(_ db: Database, expectHead: [UInt8]?) throws -> VerificationReport {
@@ -153,7 +154,7 @@ enum ChainVerifier {
             SELECT p.account_id, p.commodity, t.date, sum(p.amount), sum(p.value) FROM posting p
             JOIN txn t ON t.id = p.txn_id GROUP BY p.account_id, p.commodity, t.date
             """
-        let stored = "SELECT account_id, commodity, date, amount, value FROM account_day"
+        let stored = "SELECT account_id, commodity, date, sum(amount), sum(value) FROM account_day GROUP BY account_id, commodity, date"
         if let row = try Row.fetchOne(db, sql: "\(diff) EXCEPT \(stored) LIMIT 1") ?? Row.fetchOne(db, sql: "\(stored) EXCEPT \(diff) LIMIT 1") {
             failures.append(.init(check: .dailyTotals, record: nil,
                                   message: "daily totals of account #\(row[0] as Int64) \(row[1] as String) on \(row[2] as String) do not match its postings"))

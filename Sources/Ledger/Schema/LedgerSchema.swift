@@ -27,6 +27,9 @@ enum LedgerSchema {
         migrator.registerMigration("ledger-v3-one-pass-seal") { db in
             for statement in v3Triggers { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("ledger-v4-settled-daily-totals") { db in
+            for statement in v4SettledTotals { try db.execute(sql: statement) }
+        }
         for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
     }
@@ -284,6 +287,87 @@ enum LedgerSchema {
           INSERT INTO account_day(account_id, commodity, date, amount, value)
             SELECT account_id, commodity, NEW.date, amount, value FROM posting WHERE txn_id = NEW.id
             ON CONFLICT(account_id, commodity, date) DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+    ]
+
+    /// Daily totals folded in set-based instead of one upsert per posting in the seal.
+    /// `account_day_store` holds exactly the postings of transactions with id ≤ `account_day_mark.through_txn`;
+    /// moving the mark forward (never back, never past the last transaction) folds the transactions in
+    /// between into the store in one grouped statement. The view `account_day` adds the postings of later
+    /// transactions to the store, so every reader is exact whether or not the mark has moved.
+    /// The seal is v3's without the upsert.
+    static let v4SettledTotals: [String] = [
+        "DROP TRIGGER txn_seal",
+        """
+        CREATE TABLE account_day_store (
+          account_id INTEGER NOT NULL REFERENCES account(id),
+          commodity TEXT NOT NULL,
+          date TEXT NOT NULL,
+          amount INTEGER NOT NULL,
+          value INTEGER NOT NULL,
+          PRIMARY KEY (account_id, commodity, date)
+        ) STRICT, WITHOUT ROWID
+        """,
+        "INSERT INTO account_day_store(account_id, commodity, date, amount, value) SELECT account_id, commodity, date, amount, value FROM account_day",
+        "DROP TABLE account_day",
+        "CREATE INDEX account_day_store_date ON account_day_store(date)",
+        """
+        CREATE TABLE account_day_mark (
+          only INTEGER PRIMARY KEY CHECK (only = 1),
+          through_txn INTEGER NOT NULL CHECK (through_txn >= 0)
+        ) STRICT
+        """,
+        "INSERT INTO account_day_mark(only, through_txn) SELECT 1, coalesce(max(id), 0) FROM txn",
+        """
+        CREATE TRIGGER account_day_mark_no_delete BEFORE DELETE ON account_day_mark
+        BEGIN SELECT RAISE(ABORT, 'account_day_mark: DELETE refused; the mark only moves forward'); END
+        """,
+        """
+        CREATE TRIGGER account_day_mark_forward BEFORE UPDATE ON account_day_mark
+        WHEN NEW.only IS NOT OLD.only OR NEW.through_txn < OLD.through_txn
+          OR NEW.through_txn > coalesce((SELECT max(id) FROM txn), 0)
+        BEGIN SELECT RAISE(ABORT, 'account_day_mark: the mark moves forward only, up to the last transaction'); END
+        """,
+        """
+        CREATE TRIGGER account_day_mark_fold AFTER UPDATE ON account_day_mark
+        BEGIN
+          INSERT INTO account_day_store(account_id, commodity, date, amount, value)
+            SELECT p.account_id, p.commodity, t.date, sum(p.amount), sum(p.value)
+            FROM txn t JOIN posting p ON p.txn_id = t.id
+            WHERE t.id > OLD.through_txn AND t.id <= NEW.through_txn
+            GROUP BY t.date, p.account_id, p.commodity
+            ON CONFLICT(account_id, commodity, date) DO UPDATE SET amount = amount + excluded.amount, value = value + excluded.value;
+        END
+        """,
+        """
+        CREATE VIEW account_day(account_id, commodity, date, amount, value) AS
+          SELECT account_id, commodity, date, amount, value FROM account_day_store
+          UNION ALL
+          SELECT p.account_id, p.commodity, t.date, p.amount, p.value FROM txn t JOIN posting p ON p.txn_id = t.id
+          WHERE t.id > (SELECT through_txn FROM account_day_mark)
+        """,
+        """
+        CREATE TRIGGER txn_seal AFTER INSERT ON txn
+        BEGIN
+          SELECT CASE
+            WHEN EXISTS (SELECT 1 FROM txn WHERE id > NEW.id) OR EXISTS (SELECT 1 FROM price WHERE id >= NEW.id)
+              OR EXISTS (SELECT 1 FROM balance_assertion WHERE id >= NEW.id)
+              THEN RAISE(ABORT, 'txn id out of chain order')
+            WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
+              OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
+              THEN RAISE(ABORT, 'txn: a reversal must name an earlier transaction that is not itself a reversal')
+            WHEN count(*) < 2 OR sum(p.value) <> 0
+              OR (min(p.commodity) = max(p.commodity) AND sum(p.amount) FILTER (WHERE p.commodity = (
+                    SELECT commodity FROM posting WHERE txn_id = NEW.id)) <> 0)
+              OR (min(p.commodity) <> max(p.commodity) AND EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id
+                    GROUP BY commodity HAVING sum(amount) <> 0))
+              THEN RAISE(ABORT, 'txn: unbalanced (fewer than two postings, or amounts or values do not sum to zero)')
+            WHEN max(a.open_date > NEW.date OR a.close_date < NEW.date)
+              THEN RAISE(ABORT, 'txn: a posting account is not open on the transaction date')
+          END
+          FROM posting p LEFT JOIN account a ON a.id = p.account_id WHERE p.txn_id = NEW.id;
+          INSERT INTO natural_key(key, txn_id) SELECT NEW.natural_key, NEW.id WHERE NEW.natural_key IS NOT NULL;
         END
         """,
     ]
