@@ -34,7 +34,7 @@ func importBench() throws {
     /// Writes an `n`-row payouts CSV, streaming.
     func writeCSV(rows n: Int) throws -> String {
         let path = directory.appendingPathComponent("payouts-\(n).csv").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         var chunk = "paid_at,pool,site,amount_btc,address,txid,vout,fee_btc\n"
         for i in 0..<n {
