@@ -35,8 +35,7 @@ let package = Package(
         ),
         .target(
             name: "Treasury",
-            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto"),
-                           .product(name: "GRDBSQLite", package: "GRDB.swift")]
+            dependencies: ["Bitcoin", "Ledger", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "ReserveCommands",

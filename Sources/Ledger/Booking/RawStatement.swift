@@ -5,15 +5,16 @@ internal import SQLite3
 #endif
 import GRDB
 
-/// A statement prepared once per write and bound through the SQLite C API: the booking hot path,
-/// where GRDB's per-call argument conversion would cost more than SQLite's own work.
-/// Errors surface as GRDB `DatabaseError`s with SQLite's extended code and message.
-final class RawStatement {
+/// A statement prepared once per write and bound through the SQLite C API: the booking and import hot
+/// paths, where GRDB's per-call argument conversion would cost more than SQLite's own work.
+/// Bind every parameter before each `run`. Errors surface as GRDB `DatabaseError`s with SQLite's
+/// extended code and message; the statement is reset either way, ready for the next row.
+public final class RawStatement {
     private let handle: OpaquePointer
     private let connection: OpaquePointer
     private let sql: String
 
-    init(_ db: Database, sql: String) throws {
+    public init(_ db: Database, sql: String) throws {
         guard let connection = db.sqliteConnection else { throw LedgerError.database("the connection is closed") }
         var prepared: OpaquePointer?
         let code = sqlite3_prepare_v3(connection, sql, -1, UInt32(SQLITE_PREPARE_PERSISTENT), &prepared, nil)
@@ -31,29 +32,29 @@ final class RawStatement {
     /// statement is rebound, since every use binds all its parameters before stepping.
     private let arena = BindArena()
 
-    func bind(_ index: Int32, _ value: Int64) {
+    public func bind(_ index: Int32, _ value: Int64) {
         sqlite3_bind_int64(handle, index, value)
     }
 
-    func bind(_ index: Int32, _ value: Int64?) {
+    public func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(handle, index, value) } else { sqlite3_bind_null(handle, index) }
     }
 
-    func bind(_ index: Int32, _ text: String?) {
+    public func bind(_ index: Int32, _ text: String?) {
         guard var text else { sqlite3_bind_null(handle, index); return }
         text.withUTF8 { utf8 in
             _ = sqlite3_bind_text(handle, index, arena.copy(UnsafeRawBufferPointer(utf8)), Int32(utf8.count), RawStatement.static)
         }
     }
 
-    func bind(_ index: Int32, blob: [UInt8]) {
+    public func bind(_ index: Int32, blob: [UInt8]) {
         blob.withUnsafeBytes { bytes in
             _ = sqlite3_bind_blob(handle, index, arena.copy(bytes), Int32(bytes.count), RawStatement.static)
         }
     }
 
     /// Steps the statement to completion and resets it for the next use.
-    func run() throws {
+    public func run() throws {
         let code = sqlite3_step(handle)
         guard code == SQLITE_DONE else {
             let extended = sqlite3_extended_errcode(connection)

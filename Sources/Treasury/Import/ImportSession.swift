@@ -35,7 +35,7 @@ final class ImportSession {
     var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
     /// The reserve-output insert, prepared on first use and kept for the import.
-    var outputInsert: OutputInsert?
+    var outputInsert: RawStatement?
     /// The buffer canonical texts and keys are written into, one record after another.
     private var scratch = CanonicalText()
     /// Payout narrations by site, with the pool each was made for.

@@ -149,9 +149,13 @@ extension ImportSession {
     /// Records an output the reserve now holds.
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
         do {
-            let insert = try outputInsert ?? OutputInsert(writer.db)
+            let insert = try outputInsert ?? RawStatement(writer.db, sql: """
+                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
             outputInsert = insert
-            try insert.run(txid: txid, vout: vout, wallet: wallet, script: script, amount: amount, txnID: txnID, batch: batch)
+            insert.bind(1, txid); insert.bind(2, vout.map { Int64($0) }); insert.bind(3, wallet)
+            insert.bind(4, blob: script); insert.bind(5, amount); insert.bind(6, txnID); insert.bind(7, batch)
+            try insert.run()
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
             throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
         }
