@@ -109,4 +109,40 @@ import Testing
             SELECT amount FROM account_day WHERE account_id = 3 AND commodity = 'BTC' AND date = '2026-03-02'
             """) } == 7)
     }
+
+    /// The v5 seal sums a single commodity's amounts in 32-bit halves: exact at the edges of Int64, and an
+    /// unbalanced transaction whose plain 64-bit sum would wrap around to zero is still refused.
+    @Test func sealSumsSingleCommodityExactlyAtInt64EdgesBySQL() throws {
+        let ledger = try F.withPrices()
+        try ledger.write { w in
+            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
+            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
+        }
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        var next = 3
+        func attempt(_ postings: String) -> String? {
+            let id = next
+            let rows = postings.replacingOccurrences(of: "(T,", with: "(\(id),")
+            let message = refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '2026-03-02', 'bypass', \(hash));
+                """)
+            if message == nil { next += 1 }
+            return message
+        }
+        let max = Int64.max
+        // max + max + 2 = 2^64: zero in wrapping 64-bit arithmetic, not zero in fact.
+        #expect(attempt("(T, 0, 1, 'BTC', \(max), 0), (T, 1, 1, 'BTC', \(max), 0), (T, 2, 2, 'BTC', 2, 0)")?
+            .contains("unbalanced") == true)
+        // Off by one at each edge.
+        #expect(attempt("(T, 0, 1, 'BTC', \(max), 0), (T, 1, 2, 'BTC', -\(max - 1), 0)")?.contains("unbalanced") == true)
+        #expect(attempt("(T, 0, 1, 'BTC', -\(max), 0), (T, 1, 1, 'BTC', -1, 0), (T, 2, 2, 'BTC', \(max), 0)")?
+            .contains("unbalanced") == true)
+        // Balanced at the edges, and with low halves that carry: these pass.
+        #expect(attempt("(T, 0, 1, 'BTC', \(max), 0), (T, 1, 2, 'BTC', -\(max), 0)") == nil)
+        #expect(attempt("(T, 0, 1, 'BTC', \(Int64.min + 1), 0), (T, 1, 2, 'BTC', \(max - 5), 0), (T, 2, 2, 'BTC', 5, 0)") == nil)
+        #expect(attempt("(T, 0, 1, 'BTC', 4294967295, 0), (T, 1, 1, 'BTC', 4294967297, 0), (T, 2, 2, 'BTC', -8589934592, 0)") == nil)
+        #expect(attempt("(T, 0, 1, 'BTC', -5, 0), (T, 1, 2, 'BTC', 5, 0)") == nil)
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 4)
+    }
 }

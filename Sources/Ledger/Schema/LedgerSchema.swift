@@ -30,6 +30,9 @@ enum LedgerSchema {
         migrator.registerMigration("ledger-v4-settled-daily-totals") { db in
             for statement in v4SettledTotals { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("ledger-v5-split-sum-seal") { db in
+            for statement in v5SplitSumSeal { try db.execute(sql: statement) }
+        }
         for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
     }
@@ -360,6 +363,39 @@ enum LedgerSchema {
             WHEN count(*) < 2 OR sum(p.value) <> 0
               OR (min(p.commodity) = max(p.commodity) AND sum(p.amount) FILTER (WHERE p.commodity = (
                     SELECT commodity FROM posting WHERE txn_id = NEW.id)) <> 0)
+              OR (min(p.commodity) <> max(p.commodity) AND EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id
+                    GROUP BY commodity HAVING sum(amount) <> 0))
+              THEN RAISE(ABORT, 'txn: unbalanced (fewer than two postings, or amounts or values do not sum to zero)')
+            WHEN max(a.open_date > NEW.date OR a.close_date < NEW.date)
+              THEN RAISE(ABORT, 'txn: a posting account is not open on the transaction date')
+          END
+          FROM posting p LEFT JOIN account a ON a.id = p.account_id WHERE p.txn_id = NEW.id;
+          INSERT INTO natural_key(key, txn_id) SELECT NEW.natural_key, NEW.id WHERE NEW.natural_key IS NOT NULL;
+        END
+        """,
+    ]
+
+    /// The single-commodity balance check without v4's extra read of the postings: the amounts are summed as
+    /// their high and low 32-bit halves (`a = (a >> 32) * 2^32 + (a & 0xFFFFFFFF)`), two sums that cannot overflow
+    /// for fewer than 2^31 postings, and the total is zero exactly when the low sum is a multiple of 2^32 and the
+    /// high sum cancels its carry. A plain `sum(amount)` would raise an integer overflow on a mixed-commodity
+    /// transaction with large amounts, whose commodities are checked group by group as before.
+    /// Same invariants and messages as v4.
+    static let v5SplitSumSeal: [String] = [
+        "DROP TRIGGER txn_seal",
+        """
+        CREATE TRIGGER txn_seal AFTER INSERT ON txn
+        BEGIN
+          SELECT CASE
+            WHEN EXISTS (SELECT 1 FROM txn WHERE id > NEW.id) OR EXISTS (SELECT 1 FROM price WHERE id >= NEW.id)
+              OR EXISTS (SELECT 1 FROM balance_assertion WHERE id >= NEW.id)
+              THEN RAISE(ABORT, 'txn id out of chain order')
+            WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
+              OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
+              THEN RAISE(ABORT, 'txn: a reversal must name an earlier transaction that is not itself a reversal')
+            WHEN count(*) < 2 OR sum(p.value) <> 0
+              OR (min(p.commodity) = max(p.commodity) AND ((sum(p.amount & 4294967295) & 4294967295) <> 0
+                    OR sum(p.amount >> 32) + (sum(p.amount & 4294967295) >> 32) <> 0))
               OR (min(p.commodity) <> max(p.commodity) AND EXISTS (SELECT 1 FROM posting WHERE txn_id = NEW.id
                     GROUP BY commodity HAVING sum(amount) <> 0))
               THEN RAISE(ABORT, 'txn: unbalanced (fewer than two postings, or amounts or values do not sum to zero)')
