@@ -31,10 +31,10 @@ import Testing
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         try ledger.database.write { db in
             try db.execute(sql: """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (4, 0, 1, 'BTC', 500, 1500), (4, 1, 2, 'BTC', -500, -1500);
-                INSERT INTO txn(id, date, narration, hash) VALUES (4, '2026-03-02', 'raw', \(hash));
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (5, 0, 1, 'BTC', 7, 21), (5, 1, 2, 'BTC', -7, -21);
-                INSERT INTO txn(id, date, narration, hash) VALUES (5, '2026-03-09', 'raw', \(hash));
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (4, 0, 1, 'BTC', 500, 1500, 2), (4, 1, 2, 'BTC', -500, -1500, 2);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (4, '2026-03-02', 'raw', \(hash), 2);
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (5, 0, 1, 'BTC', 7, 21, 2), (5, 1, 2, 'BTC', -7, -21, 2);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (5, '2026-03-09', 'raw', \(hash), 2);
                 """)
         }
     }
@@ -122,6 +122,10 @@ import Testing
             let stored = try Row.fetchAll(db, sql: "SELECT account_id, amount, value FROM account_day_store ORDER BY account_id")
             #expect(stored.map { [$0[0], $0[1], $0[2]] as [Int64] } == [[1, 150, 150], [2, -150, -150]])
             #expect(try Int64.fetchOne(db, sql: "SELECT count(*) FROM account_day") == 2)
+            // v5: each transaction records its posting count and each posting carries it.
+            #expect(try Int64.fetchAll(db, sql: "SELECT posting_count FROM txn ORDER BY id") == [2, 2])
+            #expect(try Int64.fetchAll(db, sql: "SELECT lines FROM posting ORDER BY txn_id, line") == [2, 2, 2, 2])
+            #expect(try Int64.fetchOne(db, sql: "SELECT sum(amount) FROM posting WHERE account_id = 1") == 150)
         }
     }
 }

@@ -18,6 +18,12 @@ import Testing
         }
     }
 
+    /// `(T, line, account, commodity, amount, value)` tuples with their transaction's posting count appended as `lines`.
+    private func withLines(_ tuples: String) -> (rows: String, count: Int) {
+        let count = tuples.filter { $0 == "(" }.count
+        return (tuples.replacingOccurrences(of: ")", with: ", \(count))"), count)
+    }
+
     @Test func updateAndDeleteOnJournalTablesFail() throws {
         let ledger = try F.withPrices()
         try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
@@ -46,9 +52,10 @@ import Testing
         }
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         func attempt(_ postings: String, id: Int = 3, date: String = "2026-03-02") -> String? {
-            refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(postings);
-                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '\(date)', 'bypass', \(hash));
+            let (rows, count) = withLines(postings)
+            return refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '\(date)', 'bypass', \(hash), \(count));
                 """)
         }
         #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -99, -99)")?.contains("unbalanced") == true)
@@ -59,11 +66,24 @@ import Testing
         #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)", date: "2026-02-30") != nil)
         #expect(attempt("(2, 0, 1, 'PKR', 100, 100), (2, 1, 2, 'PKR', -100, -100)", id: 2)?.contains("chain order") == true)
         // Postings without their transaction fail at commit (deferred foreign key).
-        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (9, 0, 1, 'PKR', 1, 1)") != nil)
-        // A balanced one passes the seal; adding a posting afterwards is refused.
+        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (9, 0, 1, 'PKR', 1, 1, 2)") != nil)
+        // A posting count that does not match the postings is refused by the seal.
+        #expect(refused(ledger, """
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3);
+            INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (3, '2026-03-02', 'bypass', \(hash), 3);
+            """)?.contains("posting_count") == true)
+        #expect(refused(ledger, """
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 2);
+            INSERT INTO txn(id, date, narration, hash) VALUES (3, '2026-03-02', 'bypass', \(hash));
+            """)?.contains("posting_count") == true)
+        // A balanced one passes the seal; a posting added afterwards is refused whatever count it claims:
+        // a taken line, a line past its count, or a count its transaction does not have (at commit).
         #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)") == nil)
-        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES (3, 2, 1, 'PKR', 0, 0)")?
-            .contains("sealed") == true)
+        for late in ["(3, 1, 1, 'PKR', 0, 0, 2)", "(3, 2, 1, 'PKR', 0, 0, 2)", "(3, 2, 1, 'PKR', 0, 0, 3)", "(3, 0, 1, 'PKR', 0, 0, 1)"] {
+            #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(late)") != nil,
+                    "late posting \(late) was not refused")
+        }
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posting WHERE txn_id = 3") } == 2)
         // The bypassing row has a wrong hash: verify names it.
         let report = try ledger.verify()
         #expect(report.failures.first?.check == .chain && report.failures.first?.record == 3)
@@ -83,10 +103,10 @@ import Testing
         var next = 3
         func attempt(_ postings: String) -> String? {
             let id = next
-            let rows = postings.replacingOccurrences(of: "(T,", with: "(\(id),")
+            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
             let message = refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(rows);
-                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '2026-03-02', 'bypass', \(hash));
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '2026-03-02', 'bypass', \(hash), \(count));
                 """)
             if message == nil { next += 1 }
             return message
@@ -122,10 +142,10 @@ import Testing
         var next = 3
         func attempt(_ postings: String) -> String? {
             let id = next
-            let rows = postings.replacingOccurrences(of: "(T,", with: "(\(id),")
+            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
             let message = refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value) VALUES \(rows);
-                INSERT INTO txn(id, date, narration, hash) VALUES (\(id), '2026-03-02', 'bypass', \(hash));
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '2026-03-02', 'bypass', \(hash), \(count));
                 """)
             if message == nil { next += 1 }
             return message

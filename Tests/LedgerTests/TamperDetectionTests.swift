@@ -55,6 +55,18 @@ import Testing
         #expect(first.message.contains("record 6 is missing"))
     }
 
+    /// A posting count edited to match a posting slipped in: the chain and the count check both name it.
+    @Test func miscountedPostingsAreNamed() throws {
+        let ledger = try sample()
+        try tamper(ledger, """
+            UPDATE posting SET lines = 3 WHERE txn_id = 5;
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (5, 2, 1, 'BTC', 0, 0, 3)
+            """)
+        let failures = try ledger.verify().failures
+        #expect(failures.first?.record == 5 && failures.first?.check == .chain)
+        #expect(failures.contains { $0.check == .balance && $0.record == 5 && $0.message.contains("has 3 postings but records 2") })
+    }
+
     @Test func editedDailyTotalIsFound() throws {
         let ledger = try sample()
         try tamper(ledger, "UPDATE account_day_store SET amount = amount + 1 WHERE date = '2026-03-03' AND amount > 0")

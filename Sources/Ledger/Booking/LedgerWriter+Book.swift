@@ -111,24 +111,25 @@ extension LedgerWriter {
         // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
         // stage the rows in a temporary table first, which costs more than the extra steps.
         let postingInsert = try self.postingInsert ?? RawStatement(db, sql: """
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.postingInsert = postingInsert
         for (i, p) in draft.postings.enumerated() {
             postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, rows[i].account)
             postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, rows[i].value)
-            postingInsert.bind(7, p.metadata)
+            postingInsert.bind(7, p.metadata); postingInsert.bind(8, Int64(draft.postings.count))
             try postingInsert.run()
         }
 
         let txnInsert = try self.txnInsert ?? RawStatement(db, sql: """
-            INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash, posting_count)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.txnInsert = txnInsert
         txnInsert.bind(1, id); txnInsert.bind(2, date); txnInsert.bind(3, draft.narration); txnInsert.bind(4, draft.source)
         txnInsert.bind(5, draft.naturalKey); txnInsert.bind(6, reverses); txnInsert.bind(7, draft.batch)
         txnInsert.bind(8, draft.metadata); txnInsert.bind(9, blob: hash)
+        txnInsert.bind(10, Int64(draft.postings.count))
         do {
             try txnInsert.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {

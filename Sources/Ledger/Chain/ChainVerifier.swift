@@ -6,7 +6,7 @@ import GRDB
 enum ChainVerifier {
     static let requiredTriggers = [
         "txn_no_update", "txn_no_delete", "posting_no_update", "posting_no_delete", "price_no_update",
-        "price_no_delete", "balance_assertion_no_update", "balance_assertion_no_delete", "posting_sealed",
+        "price_no_delete", "balance_assertion_no_update", "balance_assertion_no_delete",
         "txn_seal", "natural_key_release", "price_chain_order", "balance_assertion_chain_order",
         "account_day_mark_forward", "account_day_mark_fold",
     ]
@@ -145,6 +145,13 @@ enum ChainVerifier {
             """) {
             out.append(.init(check: .balance, record: row[0],
                              message: "transaction \(row[0] as Int64): values sum to \(row[1] as Int64) over \(row[2] as Int64) postings"))
+        }
+        if let row = try Row.fetchOne(db, sql: """
+            SELECT g.txn_id, g.n, t.posting_count FROM (SELECT txn_id, lines, count(*) AS n FROM posting GROUP BY txn_id, lines) g
+            LEFT JOIN txn t ON t.id = g.txn_id WHERE g.n <> g.lines OR t.posting_count IS NOT g.lines ORDER BY g.txn_id LIMIT 1
+            """) {
+            out.append(.init(check: .balance, record: row[0],
+                             message: "transaction \(row[0] as Int64) has \(row[1] as Int64) postings but records \((row[2] as Int64?).map(String.init) ?? "none")"))
         }
         return out
     }

@@ -30,8 +30,8 @@ enum LedgerSchema {
         migrator.registerMigration("ledger-v4-settled-daily-totals") { db in
             for statement in v4SettledTotals { try db.execute(sql: statement) }
         }
-        migrator.registerMigration("ledger-v5-split-sum-seal") { db in
-            for statement in v5SplitSumSeal { try db.execute(sql: statement) }
+        migrator.registerMigration("ledger-v5-counted-postings") { db in
+            try v5CountedPostings(db)
         }
         for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
@@ -375,13 +375,68 @@ enum LedgerSchema {
         """,
     ]
 
-    /// The single-commodity balance check without v4's extra read of the postings: the amounts are summed as
-    /// their high and low 32-bit halves (`a = (a >> 32) * 2^32 + (a & 0xFFFFFFFF)`), two sums that cannot overflow
-    /// for fewer than 2^31 postings, and the total is zero exactly when the low sum is a multiple of 2^32 and the
-    /// high sum cancels its carry. A plain `sum(amount)` would raise an integer overflow on a mixed-commodity
-    /// transaction with large amounts, whose commodities are checked group by group as before.
-    /// Same invariants and messages as v4.
-    static let v5SplitSumSeal: [String] = [
+    /// A posting can no longer join a sealed transaction by its key and constraints instead of a trigger per
+    /// posting (`posting_sealed`, dropped): `txn.posting_count` records how many postings the transaction has,
+    /// each posting carries that count as `lines` with `line < lines`, and `(txn_id, lines)` references
+    /// `txn(id, posting_count)` through a deferred foreign key. A late posting either reuses a taken
+    /// `(txn_id, lines, line)`, breaks `line < lines`, or names a count its transaction does not have, which
+    /// fails the commit. The seal checks the count against the postings.
+    ///
+    /// The seal also checks a single commodity's amounts without reading the postings a second time: it sums
+    /// each amount's high and low 32-bit halves (`a = (a >> 32) * 2^32 + (a & 0xFFFFFFFF)`), two sums that cannot
+    /// overflow below 2^31 postings; the total is zero exactly when the low sum is a multiple of 2^32 and the high
+    /// sum cancels its carry. (A plain `sum(amount)` overflows on mixed commodities with large amounts, and a
+    /// wrapping one could reach zero.) Other invariants and messages are v4's.
+    static func v5CountedPostings(_ db: Database) throws {
+        // Triggers on `posting` that other modules added: recreated after the table is rebuilt.
+        let foreignTriggers = try String.fetchAll(db, sql: """
+            SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'posting'
+              AND name NOT IN ('posting_no_update', 'posting_no_delete', 'posting_sealed')
+            """)
+        // Views and triggers that name `posting` must not be re-checked while the table is being replaced.
+        try db.execute(sql: "PRAGMA legacy_alter_table = ON")
+        for statement in v5Statements + foreignTriggers { try db.execute(sql: statement) }
+        try db.execute(sql: "PRAGMA legacy_alter_table = OFF")
+    }
+
+    static let v5Statements: [String] = [
+        "ALTER TABLE txn ADD COLUMN posting_count INTEGER NOT NULL DEFAULT 0 CHECK (posting_count >= 0)",
+        "DROP TRIGGER txn_no_update",
+        "UPDATE txn SET posting_count = (SELECT count(*) FROM posting WHERE txn_id = txn.id)",
+        """
+        CREATE TRIGGER txn_no_update BEFORE UPDATE ON txn
+        BEGIN SELECT RAISE(ABORT, 'txn is append-only: UPDATE refused; book a reversal instead'); END
+        """,
+        "CREATE UNIQUE INDEX txn_posting_count ON txn(id, posting_count)",
+        """
+        CREATE TABLE posting_v5 (
+          txn_id INTEGER NOT NULL,
+          line INTEGER NOT NULL CHECK (line >= 0 AND line < lines),
+          account_id INTEGER NOT NULL REFERENCES account(id),
+          commodity TEXT NOT NULL REFERENCES commodity(code),
+          amount INTEGER NOT NULL,
+          value INTEGER NOT NULL,
+          metadata TEXT,
+          lines INTEGER NOT NULL,
+          PRIMARY KEY (txn_id, lines, line),
+          FOREIGN KEY (txn_id, lines) REFERENCES txn(id, posting_count) DEFERRABLE INITIALLY DEFERRED
+        ) STRICT, WITHOUT ROWID
+        """,
+        """
+        INSERT INTO posting_v5(txn_id, line, account_id, commodity, amount, value, metadata, lines)
+          SELECT p.txn_id, p.line, p.account_id, p.commodity, p.amount, p.value, p.metadata, t.posting_count
+          FROM posting p JOIN txn t ON t.id = p.txn_id
+        """,
+        "DROP TABLE posting",
+        "ALTER TABLE posting_v5 RENAME TO posting",
+        """
+        CREATE TRIGGER posting_no_update BEFORE UPDATE ON posting
+        BEGIN SELECT RAISE(ABORT, 'posting is append-only: UPDATE refused; book a reversal instead'); END
+        """,
+        """
+        CREATE TRIGGER posting_no_delete BEFORE DELETE ON posting
+        BEGIN SELECT RAISE(ABORT, 'posting is append-only: DELETE refused; book a reversal instead'); END
+        """,
         "DROP TRIGGER txn_seal",
         """
         CREATE TRIGGER txn_seal AFTER INSERT ON txn
@@ -393,6 +448,8 @@ enum LedgerSchema {
             WHEN NEW.reverses IS NOT NULL AND (NEW.reverses >= NEW.id
               OR EXISTS (SELECT 1 FROM txn WHERE id = NEW.reverses AND reverses IS NOT NULL))
               THEN RAISE(ABORT, 'txn: a reversal must name an earlier transaction that is not itself a reversal')
+            WHEN count(*) <> NEW.posting_count OR min(p.lines) <> NEW.posting_count OR max(p.lines) <> NEW.posting_count
+              THEN RAISE(ABORT, 'txn: posting_count must equal the number of its postings, and each posting''s lines')
             WHEN count(*) < 2 OR sum(p.value) <> 0
               OR (min(p.commodity) = max(p.commodity) AND ((sum(p.amount & 4294967295) & 4294967295) <> 0
                     OR sum(p.amount >> 32) + (sum(p.amount & 4294967295) >> 32) <> 0))
