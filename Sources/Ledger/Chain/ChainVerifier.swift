@@ -19,8 +19,9 @@ enum ChainVerifier {
         let txns = try Row.fetchCursor(db, sql: """
             SELECT id, date, narration, source, natural_key, reverses, batch, metadata, hash FROM txn ORDER BY id
             """)
+        // In primary-key order (`lines` is the same for all of a transaction's postings): no sort.
         let postings = try Row.fetchCursor(db, sql: """
-            SELECT txn_id, line, account_id, commodity, amount, value, metadata FROM posting ORDER BY txn_id, line
+            SELECT txn_id, line, account_id, commodity, amount, value, metadata FROM posting ORDER BY txn_id, lines, line
             """)
         let prices = try Row.fetchCursor(db, sql: "SELECT id, date, base, quote, price, source, batch, hash FROM price ORDER BY id")
         let assertions = try Row.fetchCursor(db, sql: """

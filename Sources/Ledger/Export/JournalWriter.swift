@@ -41,8 +41,9 @@ struct JournalWriter {
 
     mutating func write(into sink: inout JournalExport.Sink) throws {
         try header(into: &sink)
+        // In primary-key order (`lines` is the same for all of a transaction's postings): no sort.
         let postings = try Row.fetchCursor(db, sql: """
-            SELECT txn_id, account_id, commodity, amount, value FROM posting ORDER BY txn_id, line
+            SELECT txn_id, account_id, commodity, amount, value FROM posting ORDER BY txn_id, lines, line
             """)
         let txns = try Row.fetchCursor(db, sql: "SELECT id, date, narration FROM txn ORDER BY id")
         var pending = try postings.next()
