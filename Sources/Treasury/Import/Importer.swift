@@ -67,6 +67,19 @@ public struct Importer {
     static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema,
                            date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> LedgerDate?)?,
                            _ row: (CSVRecord) throws -> ImportedRecord) throws -> String {
+        try eachRecord(session, path: path, schema, date: date, prepare: { _ in { $0 } }, row)
+    }
+
+    /// `eachRecord` whose records are read, and turned into `Prepared` values by the function `prepare` makes for the
+    /// file's header, on a second thread (`RecordPipeline`) while `row` books them on this one. `prepare` parses only:
+    /// it must not touch the session or the ledger. What it throws is reported at the record's line like `row`'s
+    /// errors.
+    static func eachRecord<Prepared: Sendable>(
+        _ session: ImportSession, path: String, _ schema: CSVSchema,
+        date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> LedgerDate?)?,
+        prepare: (CSVHeader) -> @Sendable (CSVRecord) throws -> Prepared,
+        _ row: (Prepared) throws -> ImportedRecord
+    ) throws -> String {
         let input = try RereadableInput(path)
         if let date {
             session.findEarliestDate = {
@@ -86,19 +99,21 @@ public struct Importer {
         defer { session.findEarliestDate = nil }
         let source = try open(input.path, name: input.name)
         let reader = try CSVReader(source: source, schema: schema)
-        var count = 0
-        while !session.stopped {
-            let record: CSVRecord?
-            do { record = try reader.next() } catch {
-                session.reject(error)
-                continue
+        let pipeline = RecordPipeline(reader: reader, prepare: prepare(reader.header))
+        var last = RecordPipeline<Prepared>.Chunk()
+        reading: while !session.stopped, let chunk = pipeline.next() {
+            for item in chunk.items {
+                guard !session.stopped else { break reading }
+                switch item {
+                case .malformed(let error): session.reject(error)
+                case .record(let line, let prepared): session.handle(line: line) { try row(prepared.get()) }
+                }
             }
-            guard let record else { break }
-            session.handle(line: record.line) { try row(record) }
-            count += 1
-            if count & 0xFFF == 0 { session.progress(reader.progress.read, reader.progress.total) }
+            session.progress(chunk.read, chunk.total)
+            last = chunk
         }
-        session.progress(reader.progress.read, reader.progress.total)
+        pipeline.finish()
+        session.progress(last.read, last.total)
         return source.sha256Hex
     }
 

@@ -22,7 +22,7 @@ struct PayoutRow {
 }
 
 /// The payouts CSV's columns, resolved once per file.
-private final class PayoutColumns {
+final class PayoutColumns: Sendable {
     let paidAt, pool, site, amount, address, txid, vout, fee: CSVColumn
 
     init(_ header: CSVHeader) {
@@ -36,28 +36,34 @@ extension Importer {
     public static let payoutSchema = CSVSchema(
         required: ["paid_at", "pool", "site", "amount_btc", "address", "txid", "vout"], optional: ["fee_btc"])
 
-    /// `reserve import payouts FILE`: the canonical payouts CSV.
+    /// `reserve import payouts FILE`: the canonical payouts CSV. Rows are parsed on the reading thread.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
-            var columns: PayoutColumns?
-            return try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
-                let c = columns ?? PayoutColumns(r.header)
-                columns = c
-                let row = PayoutRow(
-                    line: r.line,
-                    paidAt: try r.parse(c.paidAt, ISOTimestamp.parse),
-                    pool: try r.parse(c.pool, Identifiers.pool),
-                    site: try r.parse(c.site, Identifiers.site),
-                    amount: try r.parse(c.amount, Amounts.btc),
-                    fee: try r.parseOptional(c.fee, Amounts.btcOrZero) ?? 0,
-                    address: r[c.address] ?? "",
-                    txid: try r.parse(c.txid, Identifiers.txid),
-                    vout: try r.parse(c.vout, Identifiers.vout),
-                    payoutID: nil,
-                    columns: ("paid_at", "amount_btc", "address", "fee_btc", "pool", "site"))
-                return try Importer.bookPayout(row, session)
-            }
+            try Importer.eachRecord(
+                session, path: path, Importer.payoutSchema,
+                date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) }),
+                prepare: { header in
+                    let c = PayoutColumns(header)
+                    return { r in try Importer.payoutRow(r, c) }
+                }
+            ) { row in try Importer.bookPayout(row, session) }
         }
+    }
+
+    /// The fields of one canonical payouts record, parsed and checked (nothing that needs the ledger).
+    static func payoutRow(_ r: CSVRecord, _ c: PayoutColumns) throws -> PayoutRow {
+        PayoutRow(
+            line: r.line,
+            paidAt: try r.parse(c.paidAt, ISOTimestamp.parse),
+            pool: try r.parse(c.pool, Identifiers.pool),
+            site: try r.parse(c.site, Identifiers.site),
+            amount: try r.parse(c.amount, Amounts.btc),
+            fee: try r.parseOptional(c.fee, Amounts.btcOrZero) ?? 0,
+            address: r[c.address] ?? "",
+            txid: try r.parse(c.txid, Identifiers.txid),
+            vout: try r.parse(c.vout, Identifiers.vout),
+            payoutID: nil,
+            columns: ("paid_at", "amount_btc", "address", "fee_btc", "pool", "site"))
     }
 
     /// `reserve import payouts FILE --source f2pool --pool ID --site ID`: payouts of F2Pool's transaction list.
