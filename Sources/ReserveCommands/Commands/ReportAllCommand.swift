@@ -84,7 +84,7 @@ struct ReportSet {
                         snapshot: Int64?) throws -> ReportSet {
         let at = try at ?? ReportRunner.lastDate(store)
         let fy = store.settings.fiscalYearStart
-        let start = try from ?? LedgerDate(year: at.month >= fy ? at.year : at.year - 1, month: fy, day: 1) ?? at
+        let start = from ?? LedgerDate(year: at.month >= fy ? at.year : at.year - 1, month: fy, day: 1) ?? at
         return try ReportRunner.run {
             let holdings = try HoldingsReport.compute(store, at: at, since: start.adding(days: -1))
             let history = try HoldingsHistory.compute(store, from: start, to: at)
