@@ -24,6 +24,23 @@ import Testing
         return (tuples.replacingOccurrences(of: ")", with: ", \(count))"), count)
     }
 
+    /// Books `(T, line, account, commodity, amount, value)` tuples by SQL as transaction T on 2026-03-02, ids from 3
+    /// (the next id after each one the database accepts); returns the refusal, or nil.
+    private func rawBookings(_ ledger: LedgerStore) -> (String) -> String? {
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        var next = 3
+        return { postings in
+            let id = next
+            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
+            let message = refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '2026-03-02', 'bypass', \(hash), \(count));
+                """)
+            if message == nil { next += 1 }
+            return message
+        }
+    }
+
     @Test func updateAndDeleteOnJournalTablesFail() throws {
         let ledger = try F.withPrices()
         try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
@@ -99,18 +116,7 @@ import Testing
             try w.openAccount("Assets:Old", on: F.date("2026-01-01"))
             try w.closeAccount("Assets:Old", on: F.date("2026-02-01"))
         }
-        let hash = "x'" + String(repeating: "00", count: 32) + "'"
-        var next = 3
-        func attempt(_ postings: String) -> String? {
-            let id = next
-            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
-            let message = refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
-                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '2026-03-02', 'bypass', \(hash), \(count));
-                """)
-            if message == nil { next += 1 }
-            return message
-        }
+        let attempt = rawBookings(ledger)
         // Values balance and PKR balances, but BTC does not.
         #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100), (T, 2, 1, 'BTC', 5, 50), (T, 3, 2, 'BTC', -4, -50)")?
             .contains("unbalanced") == true)
@@ -138,18 +144,7 @@ import Testing
             try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
             try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
         }
-        let hash = "x'" + String(repeating: "00", count: 32) + "'"
-        var next = 3
-        func attempt(_ postings: String) -> String? {
-            let id = next
-            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
-            let message = refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
-                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '2026-03-02', 'bypass', \(hash), \(count));
-                """)
-            if message == nil { next += 1 }
-            return message
-        }
+        let attempt = rawBookings(ledger)
         let max = Int64.max
         // max + max + 2 = 2^64: zero in wrapping 64-bit arithmetic, not zero in fact.
         #expect(attempt("(T, 0, 1, 'BTC', \(max), 0), (T, 1, 1, 'BTC', \(max), 0), (T, 2, 2, 'BTC', 2, 0)")?
