@@ -42,7 +42,7 @@ extension LedgerWriter {
             var i = 0
             for p in postings {
                 rows[i].account = try accountForBooking(p.account, on: draft.date)
-                guard let scale = scales[p.commodity] else { throw LedgerError.unknownCommodity(p.commodity) }
+                guard let scale = knownScale(p.commodity) else { throw LedgerError.unknownCommodity(p.commodity) }
                 let isFunctional = p.commodity == functional
                 switch p.value {
                 case .atPrice: rows[i].value = isFunctional ? p.amount : try foreignValue(of: p.amount, p.commodity, scale: scale, on: draft.date)
@@ -88,7 +88,7 @@ extension LedgerWriter {
     }
 
     private func accountForBooking(_ name: String, on date: LedgerDate) throws -> Int64 {
-        guard let info = accounts[name] else { return try openAccount(name, on: date) }
+        guard let info = knownAccount(name) else { return try openAccount(name, on: date) }
         guard info.open <= date else { throw LedgerError.accountNotOpen(account: name, date: date, opened: info.open) }
         if let closed = info.close, closed < date { throw LedgerError.accountClosed(account: name, date: date, closed: closed) }
         return info.id
