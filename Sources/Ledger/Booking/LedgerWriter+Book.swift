@@ -98,15 +98,14 @@ extension LedgerWriter {
     private func insert(_ draft: TransactionDraft, rows: [(account: Int64, value: Int64)], reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
-        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, reusing: &canonicalBuffer)
+        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, into: canonicalBuffer)
         w.int(id); w.text(date); w.text(draft.narration); w.optionalText(draft.source); w.optionalText(draft.naturalKey)
         w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
         for (i, p) in draft.postings.enumerated() {
             w.newLine(tag: UInt8(ascii: "P"))
             w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(rows[i].value); w.optionalText(p.metadata)
         }
-        let hash = CanonicalForm.chain(prefixed: w.bytes)
-        canonicalBuffer = w.bytes
+        let hash = CanonicalForm.chain(prefixed: w)
 
         // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
         // stage the rows in a temporary table first, which costs more than the extra steps.

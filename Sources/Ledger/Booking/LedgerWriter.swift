@@ -37,8 +37,8 @@ public final class LedgerWriter {
     var txnInsert: RawStatement?
     /// The natural-key lookup, prepared once per write: imports ask it for every row.
     var naturalKeyLookup: RawStatement?
-    /// The canonical bytes of the last booking, kept for their capacity.
-    var canonicalBuffer: [UInt8] = []
+    /// The buffer each booking's canonical bytes are written into, kept for its capacity.
+    let canonicalBuffer = CanonicalForm.Buffer()
     /// Whether transactions past the daily-totals mark exist, and how many this writer booked since it last moved.
     private var unsettled = false
     private var bookedSinceSettle = 0
