@@ -117,10 +117,12 @@ extension Importer {
             t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
         }
         let date = session.accountingDate(row.paidAt)
-        let description = session.listing
-            ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
+        // The date and description in words are for listings only.
+        let (dateText, description) = session.listing
+            ? (date.description, "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))")
+            : ("", "")
         if try session.check(key: key, fingerprint: fingerprint, line: line) == .alreadyBooked {
-            return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: date.description, description: description)
+            return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: dateText, description: description)
         }
         let event = PayoutEvent(date: date, pool: row.pool, site: row.site, wallet: wallet, amount: row.amount, fee: row.fee, basis: basis)
         let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
@@ -128,7 +130,7 @@ extension Importer {
                                   narration: route.narration, source: "payouts", postings: postings)
         try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
                                  txnID: id, line: line)
-        return ImportedRecord(line: line, key: key, status: .new, date: date.description, description: description)
+        return ImportedRecord(line: line, key: key, status: .new, date: dateText, description: description)
     }
 }
 
