@@ -39,20 +39,20 @@ extension LedgerWriter {
             var rows = [(account: Int64, value: Int64)](repeating: (0, 0), count: postings.count)
             var balancingIndex: Int?
             var valueSum: Int64 = 0
-            var i = 0
-            for p in postings {
-                rows[i].account = try accountForBooking(p.account, on: draft.date)
-                guard let scale = knownScale(p.commodity) else { throw LedgerError.unknownCommodity(p.commodity) }
-                let isFunctional = p.commodity == functional
-                switch p.value {
-                case .atPrice: rows[i].value = isFunctional ? p.amount : try foreignValue(of: p.amount, p.commodity, scale: scale, on: draft.date)
+            for i in postings.indices {
+                rows[i].account = try accountForBooking(postings[i].account, on: draft.date)
+                let commodity = postings[i].commodity
+                guard let scale = knownScale(commodity) else { throw LedgerError.unknownCommodity(commodity) }
+                switch postings[i].value {
+                case .atPrice:
+                    let amount = postings[i].amount
+                    rows[i].value = commodity == functional ? amount : try foreignValue(of: amount, commodity, scale: scale, on: draft.date)
                 case .explicit(let x): rows[i].value = x
                 case .balancing:
                     guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
                     balancingIndex = i
                 }
                 valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
-                i += 1
             }
             if let b = balancingIndex {
                 guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
@@ -60,8 +60,8 @@ extension LedgerWriter {
             } else if valueSum != 0 {
                 throw LedgerError.unbalancedValue(residue: valueSum)
             }
-            for (i, p) in postings.enumerated() where rows[i].value != p.amount && p.commodity == functional {
-                throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: rows[i].value)
+            for i in postings.indices where rows[i].value != postings[i].amount && postings[i].commodity == functional {
+                throw LedgerError.functionalValueMismatch(account: postings[i].account, amount: postings[i].amount, value: rows[i].value)
             }
             if !assertions.isEmpty { try checkAssertions(draft) }
             return try insert(draft, rows: rows, reverses: reverses)
@@ -71,12 +71,15 @@ extension LedgerWriter {
     /// Every commodity's amounts sum to zero (checked arithmetic; the first unbalanced commodity by code).
     private func checkCommodityBalance(_ postings: [PostingDraft]) throws {
         var unbalanced: (String, Int64)?
-        for (i, p) in postings.enumerated() where !postings[..<i].contains(where: { $0.commodity == p.commodity }) {
+        // By index: no copy of each posting, and no retain of its strings.
+        search: for i in postings.indices {
+            let commodity = postings[i].commodity
+            for k in 0..<i where postings[k].commodity == commodity { continue search }
             var sum: Int64 = 0
-            for q in postings[i...] where q.commodity == p.commodity {
-                sum = try checkedAdd(sum, q.amount, "sum of \(p.commodity) postings")
+            for k in i..<postings.count where postings[k].commodity == commodity {
+                sum = try checkedAdd(sum, postings[k].amount, "sum of \(commodity) postings")
             }
-            if sum != 0, unbalanced.map({ p.commodity < $0.0 }) ?? true { unbalanced = (p.commodity, sum) }
+            if sum != 0, unbalanced.map({ commodity < $0.0 }) ?? true { unbalanced = (commodity, sum) }
         }
         if let (commodity, sum) = unbalanced { throw LedgerError.unbalanced(commodity: commodity, residue: sum) }
     }
@@ -101,9 +104,12 @@ extension LedgerWriter {
         var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, into: canonicalBuffer)
         w.int(id); w.text(date); w.text(draft.narration); w.optionalText(draft.source); w.optionalText(draft.naturalKey)
         w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
-        for (i, p) in draft.postings.enumerated() {
+        // By index: no copy of each posting, and no retain of its strings.
+        let postings = draft.postings
+        for i in postings.indices {
             w.newLine(tag: UInt8(ascii: "P"))
-            w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(rows[i].value); w.optionalText(p.metadata)
+            w.int(Int64(i)); w.text(postings[i].account); w.text(postings[i].commodity); w.int(postings[i].amount)
+            w.int(rows[i].value); w.optionalText(postings[i].metadata)
         }
         let hash = CanonicalForm.chain(prefixed: w)
 
@@ -113,10 +119,10 @@ extension LedgerWriter {
             INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata) VALUES (?, ?, ?, ?, ?, ?, ?)
             """)
         self.postingInsert = postingInsert
-        for (i, p) in draft.postings.enumerated() {
+        for i in postings.indices {
             postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, rows[i].account)
-            postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, rows[i].value)
-            postingInsert.bind(7, p.metadata)
+            postingInsert.bind(4, postings[i].commodity); postingInsert.bind(5, postings[i].amount); postingInsert.bind(6, rows[i].value)
+            postingInsert.bind(7, postings[i].metadata)
             try postingInsert.run()
         }
 

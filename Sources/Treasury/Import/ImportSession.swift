@@ -28,7 +28,11 @@ final class ImportSession {
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
-    private var walletCache: [String: (wallet: String?, script: [UInt8], scriptHex: String)] = [:]
+    private var walletCache: [String: WalletEntry] = [:]
+    /// The last four addresses looked up, compared before `walletCache` is hashed: payouts go to a few addresses.
+    private var recentAddresses: [(text: String, entry: WalletEntry)] = []
+    private var nextRecentAddress = 0
+    private typealias WalletEntry = (wallet: String?, script: [UInt8], scriptHex: String)
     /// The earliest accounting date of the input: accounts it opens are opened on that date.
     var earliestDate: LedgerDate?
     /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
@@ -277,7 +281,7 @@ final class ImportSession {
     /// Parses `text` as an address of the ledger's network and finds its reserve wallet.
     /// `scriptHex` is the script in hex, computed once per address for fingerprints.
     func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8], scriptHex: String) {
-        if let cached = walletCache[text] {
+        if let cached = recentAddresses.first(where: { $0.text == text })?.entry ?? cachedAddress(text) {
             guard let wallet = cached.wallet else {
                 throw error(line, column, "address \(text) does not belong to a registered reserve wallet")
             }
@@ -297,6 +301,14 @@ final class ImportSession {
         walletCache[text] = (wallet, script, scriptHex)
         guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
         return (wallet, script, scriptHex)
+    }
+
+    /// The `walletCache` entry of `text`, kept among the recent addresses when found.
+    private func cachedAddress(_ text: String) -> WalletEntry? {
+        guard let entry = walletCache[text] else { return nil }
+        if recentAddresses.count < 4 { recentAddresses.append((text, entry)) } else { recentAddresses[nextRecentAddress] = (text, entry) }
+        nextRecentAddress = (nextRecentAddress + 1) & 3
+        return entry
     }
 
     /// The accounting date of a timestamp in the ledger's time zone.
