@@ -40,7 +40,7 @@ extension Importer {
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
             var columns: PayoutColumns?
-            return try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
+            return try Importer.eachRecord(session, path: path, Importer.payoutSchema, date: ("paid_at", ISOTimestamp.parse(utf8:))) { r in
                 let c = columns ?? PayoutColumns(r.header)
                 columns = c
                 let row = PayoutRow(

@@ -21,6 +21,17 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// A date no later than the accounting date in any time zone: a date itself; for an instant, the UTC date a day
+    /// before (zone offsets are under a day). Lets a search for the earliest date skip the time-zone lookup.
+    var earliestAccountingDate: LedgerDate {
+        switch self {
+        case .date(let d): return d
+        case .instant(let s, _):
+            let day = ISOTimestamp.day(containing: s)
+            return day.adding(days: -1) ?? day
+        }
+    }
+
     /// The UTC date of `seconds` since the epoch.
     static func day(containing seconds: Int64) -> LedgerDate {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
