@@ -79,7 +79,7 @@ public struct Importer {
                     do {
                         guard let found = try reader.nextField(at: index, date.parse) else { break }
                         guard let t = found else { continue }
-                        if let e = earliest, t.earliestAccountingDate >= e { continue }
+                        if let e = earliest, t.isNeverBefore(e) { continue }
                         let d = session.accountingDate(t)
                         if earliest.map({ d < $0 }) ?? true { earliest = d }
                     } catch { continue }

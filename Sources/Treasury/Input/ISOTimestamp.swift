@@ -21,14 +21,13 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    /// A date no later than the accounting date in any time zone: a date itself; for an instant, the UTC date a day
-    /// before (zone offsets are under a day). Lets a search for the earliest date skip the time-zone lookup.
-    var earliestAccountingDate: LedgerDate {
+    /// Whether the accounting date is on or after `date` in every time zone: a date compares itself; an instant from
+    /// the start (UTC) of the next day on cannot fall before `date` (zone offsets are under a day). Lets a search for
+    /// the earliest date skip the time-zone conversion.
+    func isNeverBefore(_ date: LedgerDate) -> Bool {
         switch self {
-        case .date(let d): return d
-        case .instant(let s, _):
-            let day = ISOTimestamp.day(containing: s)
-            return day.adding(days: -1) ?? day
+        case .date(let d): return d >= date
+        case .instant(let s, _): return s >= Int64(date.dayNumber + 1) * 86_400
         }
     }
 
