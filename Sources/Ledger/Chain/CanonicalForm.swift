@@ -65,8 +65,14 @@ enum CanonicalForm {
             try body(UnsafeRawBufferPointer(start: base, count: count))
         }
 
+        /// Room for `more` bytes: a comparison, inlined; growing is the rare call.
+        @inline(__always)
         private mutating func reserve(_ more: Int) {
-            guard count + more > capacity else { return }
+            if count + more > capacity { grow(more) }
+        }
+
+        @inline(never)
+        private mutating func grow(_ more: Int) {
             buffer.grow(to: count + more, keeping: count)
             (base, capacity) = (buffer.base, buffer.capacity)
         }
