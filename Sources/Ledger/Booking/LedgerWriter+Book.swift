@@ -35,36 +35,38 @@ extension LedgerWriter {
             guard postings.count >= 2 else { throw LedgerError.tooFewPostings(count: postings.count) }
             try checkCommodityBalance(postings)
             let functional = settings.functionalCurrency
-            // One array for both per-posting results, one currency comparison per posting.
-            var rows = [(account: Int64, value: Int64)](repeating: (0, 0), count: postings.count)
-            var balancingIndex: Int?
-            var valueSum: Int64 = 0
-            for i in postings.indices {
-                rows[i].account = try accountForBooking(postings[i].account, on: draft.date)
-                let commodity = postings[i].commodity
-                guard let scale = knownScale(commodity) else { throw LedgerError.unknownCommodity(commodity) }
-                switch postings[i].value {
-                case .atPrice:
-                    let amount = postings[i].amount
-                    rows[i].value = commodity == functional ? amount : try foreignValue(of: amount, commodity, scale: scale, on: draft.date)
-                case .explicit(let x): rows[i].value = x
-                case .balancing:
-                    guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
-                    balancingIndex = i
+            // Both per-posting results in one buffer on the stack (no allocation per booking).
+            return try withUnsafeTemporaryAllocation(of: (account: Int64, value: Int64).self, capacity: postings.count) { rows in
+                rows.initialize(repeating: (0, 0))
+                var balancingIndex: Int?
+                var valueSum: Int64 = 0
+                for i in postings.indices {
+                    rows[i].account = try accountForBooking(postings[i].account, on: draft.date)
+                    let commodity = postings[i].commodity
+                    guard let scale = knownScale(commodity) else { throw LedgerError.unknownCommodity(commodity) }
+                    switch postings[i].value {
+                    case .atPrice:
+                        let amount = postings[i].amount
+                        rows[i].value = commodity == functional ? amount : try foreignValue(of: amount, commodity, scale: scale, on: draft.date)
+                    case .explicit(let x): rows[i].value = x
+                    case .balancing:
+                        guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
+                        balancingIndex = i
+                    }
+                    valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
                 }
-                valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
+                if let b = balancingIndex {
+                    guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
+                    rows[b].value = -valueSum
+                } else if valueSum != 0 {
+                    throw LedgerError.unbalancedValue(residue: valueSum)
+                }
+                for i in postings.indices where rows[i].value != postings[i].amount && postings[i].commodity == functional {
+                    throw LedgerError.functionalValueMismatch(account: postings[i].account, amount: postings[i].amount, value: rows[i].value)
+                }
+                if !assertions.isEmpty { try checkAssertions(draft) }
+                return try insert(draft, rows: UnsafeBufferPointer(rows), reverses: reverses)
             }
-            if let b = balancingIndex {
-                guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
-                rows[b].value = -valueSum
-            } else if valueSum != 0 {
-                throw LedgerError.unbalancedValue(residue: valueSum)
-            }
-            for i in postings.indices where rows[i].value != postings[i].amount && postings[i].commodity == functional {
-                throw LedgerError.functionalValueMismatch(account: postings[i].account, amount: postings[i].amount, value: rows[i].value)
-            }
-            if !assertions.isEmpty { try checkAssertions(draft) }
-            return try insert(draft, rows: rows, reverses: reverses)
         }
     }
 
@@ -98,7 +100,7 @@ extension LedgerWriter {
     }
 
     /// Hashes the record onto the chain, inserts the postings, then the sealing row.
-    private func insert(_ draft: TransactionDraft, rows: [(account: Int64, value: Int64)], reverses: Int64?) throws -> Int64 {
+    private func insert(_ draft: TransactionDraft, rows: UnsafeBufferPointer<(account: Int64, value: Int64)>, reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
         var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, into: canonicalBuffer)
