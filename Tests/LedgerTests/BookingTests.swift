@@ -233,4 +233,29 @@ import Testing
             #expect(w.bytes == Array("T|\(v)".utf8))
         }
     }
+
+    /// The word-at-a-time escape test finds each escaped byte at every position and length, and nothing else.
+    @Test func canonicalTextEscapesAtEveryPosition() {
+        let escapes: [(UInt8, String)] = [(0x5C, "\\\\"), (0x7C, "\\|"), (0x0A, "\\n"), (0x0D, "\\r")]
+        for length in 0...19 {
+            let plain = String(repeating: "a", count: length)
+            var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+            w.text(plain)
+            #expect(w.bytes == Array("T|\(plain)".utf8))
+            for position in 0..<length {
+                for (byte, escaped) in escapes {
+                    var bytes = Array(plain.utf8)
+                    bytes[position] = byte
+                    var e = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+                    e.text(String(decoding: bytes, as: UTF8.self))
+                    let expected = "T|" + String(repeating: "a", count: position) + escaped + String(repeating: "a", count: length - position - 1)
+                    #expect(e.bytes == Array(expected.utf8))
+                }
+            }
+        }
+        // Bytes next to the escaped ones (and multi-byte UTF-8) pass unchanged.
+        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"))
+        w.text("\u{0B}\u{0C}\u{0E}[]{}}~ ₨ünï")
+        #expect(w.bytes == Array("T|\u{0B}\u{0C}\u{0E}[]{}}~ ₨ünï".utf8))
+    }
 }

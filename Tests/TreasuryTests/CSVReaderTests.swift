@@ -40,6 +40,17 @@ private func error(_ text: String, schema: CSVSchema = CSVSchema(required: ["a",
         #expect(rs.map(\.line) == [2, 3, 5, 6])
     }
 
+    /// Long plain fields, whose bytes the fast path tests eight at a time, split at every offset of a delimiter
+    /// (comma, CRLF, LF, quote) within such a group.
+    @Test func delimitersAtEveryOffsetOfAWord() throws {
+        for length in 0...17 {
+            let a = String(repeating: "x", count: length), b = String(repeating: "7", count: 17 - length)
+            let plain = try records("a,b\n\(a),\(b)\r\n\(b),\(a)\n\(a)\(b),\"q\"\n")
+            #expect(plain.map(\.fields) == [[a, b], [b, a], [a + b, "q"]])
+            #expect(plain.map(\.line) == [2, 3, 4])
+        }
+    }
+
     @Test(arguments: [1, 3, 1 << 16])
     func plainRecordErrorsKeepTheirLine(chunk: Int) {
         func failure(_ text: String) -> String? {

@@ -56,6 +56,23 @@ import Testing
         #expect(earlier.errors.first?.message == "account Assets:Reserve:Hot was opened on 2026-03-02 by an earlier import; this record is dated 2026-03-01, before it")
     }
 
+    /// Accounts checked open for one record are not taken as open for a later record of the same accounts dated
+    /// before their open date.
+    @Test func recordBeforeAnAccountsOpenDateIsRefusedAfterOneOnOrAfterIt() throws {
+        let f = try ImportFixture()
+        #expect(try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV([
+            ["2026-03-04", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(1), "0"],
+        ]))).counts == BatchCounts(new: 1))
+        let mixed = try f.importer.importPayouts(csv: try f.file("q.csv", payoutsCSV([
+            ["2026-03-04", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(2), "0"],
+            ["2026-03-06", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(3), "0"],
+            ["2026-03-03", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid(4), "0"],
+        ])))
+        #expect(mixed.counts == BatchCounts(new: 2, rejected: 1))
+        #expect(mixed.errors.map(\.line) == [4])
+        #expect(mixed.errors.first?.message == "account Assets:Reserve:Hot was opened on 2026-03-04 by an earlier import; this record is dated 2026-03-03, before it")
+    }
+
     @Test func accountNeededMidFileOpensOnTheFilesEarliestDate() throws {
         let f = try ImportFixture()
         #expect(try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV([

@@ -72,6 +72,22 @@ import Ledger
         #expect(ISOTimestamp.unix(-1).accountingDate(in: utc).description == "1969-12-31")
     }
 
+    /// The pre-pass skips the time zone for instants that cannot fall before the earliest date found: that must
+    /// hold in the zones furthest from UTC either way.
+    @Test func instantsNeverBeforeADate() throws {
+        let zones = try ["Pacific/Kiritimati", "Etc/GMT+12", "Asia/Karachi", "America/St_Johns", "UTC"].map { try #require(TimeZone(identifier: $0)) }
+        let days = try ["2026-02-28", "2026-03-01", "2026-03-02", "0001-01-01"].map { try ISOTimestamp.date($0) }
+        for text in ["2026-03-01T00:00:00Z", "2026-03-01T23:59:59Z", "2026-03-02T00:00:00Z", "2026-03-01T11:00:00-12:00", "0001-01-01T00:00:00Z", "2026-03-01"] {
+            let t = try ISOTimestamp.parse(text)
+            for day in days where t.isNeverBefore(day) {
+                for zone in zones { #expect(t.accountingDate(in: zone) >= day, "\(text) in \(zone.identifier) vs \(day)") }
+            }
+        }
+        #expect(try ISOTimestamp.parse("2026-03-02T00:00:00Z").isNeverBefore(ISOTimestamp.date("2026-03-01")))
+        #expect(try !ISOTimestamp.parse("2026-03-01T23:59:59Z").isNeverBefore(ISOTimestamp.date("2026-03-01")))
+        #expect(try ISOTimestamp.parse("2026-03-01").isNeverBefore(ISOTimestamp.date("2026-03-01")))
+    }
+
     @Test func identifiers() throws {
         #expect(try Identifiers.pool("f2pool-eu") == "f2pool-eu")
         #expect(throws: FieldError.self) { try Identifiers.pool("2pool") }

@@ -35,48 +35,53 @@ extension LedgerWriter {
             guard postings.count >= 2 else { throw LedgerError.tooFewPostings(count: postings.count) }
             try checkCommodityBalance(postings)
             let functional = settings.functionalCurrency
-            // One array for both per-posting results, one currency comparison per posting.
-            var rows = [(account: Int64, value: Int64)](repeating: (0, 0), count: postings.count)
-            var balancingIndex: Int?
-            var valueSum: Int64 = 0
-            var i = 0
-            for p in postings {
-                rows[i].account = try accountForBooking(p.account, on: draft.date)
-                guard let scale = scales[p.commodity] else { throw LedgerError.unknownCommodity(p.commodity) }
-                let isFunctional = p.commodity == functional
-                switch p.value {
-                case .atPrice: rows[i].value = isFunctional ? p.amount : try foreignValue(of: p.amount, p.commodity, scale: scale, on: draft.date)
-                case .explicit(let x): rows[i].value = x
-                case .balancing:
-                    guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
-                    balancingIndex = i
+            // Both per-posting results in one buffer on the stack (no allocation per booking).
+            return try withUnsafeTemporaryAllocation(of: (account: Int64, value: Int64).self, capacity: postings.count) { rows in
+                rows.initialize(repeating: (0, 0))
+                var balancingIndex: Int?
+                var valueSum: Int64 = 0
+                for i in postings.indices {
+                    rows[i].account = try accountForBooking(postings[i].account, on: draft.date)
+                    let commodity = postings[i].commodity
+                    guard let scale = knownScale(commodity) else { throw LedgerError.unknownCommodity(commodity) }
+                    switch postings[i].value {
+                    case .atPrice:
+                        let amount = postings[i].amount
+                        rows[i].value = commodity == functional ? amount : try foreignValue(of: amount, commodity, scale: scale, on: draft.date)
+                    case .explicit(let x): rows[i].value = x
+                    case .balancing:
+                        guard balancingIndex == nil else { throw LedgerError.moreThanOneBalancingLeg }
+                        balancingIndex = i
+                    }
+                    valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
                 }
-                valueSum = try checkedAdd(valueSum, rows[i].value, "sum of posting values")
-                i += 1
+                if let b = balancingIndex {
+                    guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
+                    rows[b].value = -valueSum
+                } else if valueSum != 0 {
+                    throw LedgerError.unbalancedValue(residue: valueSum)
+                }
+                for i in postings.indices where rows[i].value != postings[i].amount && postings[i].commodity == functional {
+                    throw LedgerError.functionalValueMismatch(account: postings[i].account, amount: postings[i].amount, value: rows[i].value)
+                }
+                if !assertions.isEmpty { try checkAssertions(draft) }
+                return try insert(draft, rows: UnsafeBufferPointer(rows), reverses: reverses)
             }
-            if let b = balancingIndex {
-                guard valueSum != Int64.min else { throw LedgerError.money(.arithmeticOverflow(operation: "balancing value")) }
-                rows[b].value = -valueSum
-            } else if valueSum != 0 {
-                throw LedgerError.unbalancedValue(residue: valueSum)
-            }
-            for (i, p) in postings.enumerated() where rows[i].value != p.amount && p.commodity == functional {
-                throw LedgerError.functionalValueMismatch(account: p.account, amount: p.amount, value: rows[i].value)
-            }
-            if !assertions.isEmpty { try checkAssertions(draft) }
-            return try insert(draft, rows: rows, reverses: reverses)
         }
     }
 
     /// Every commodity's amounts sum to zero (checked arithmetic; the first unbalanced commodity by code).
     private func checkCommodityBalance(_ postings: [PostingDraft]) throws {
         var unbalanced: (String, Int64)?
-        for (i, p) in postings.enumerated() where !postings[..<i].contains(where: { $0.commodity == p.commodity }) {
+        // By index: no copy of each posting, and no retain of its strings.
+        search: for i in postings.indices {
+            let commodity = postings[i].commodity
+            for k in 0..<i where postings[k].commodity == commodity { continue search }
             var sum: Int64 = 0
-            for q in postings[i...] where q.commodity == p.commodity {
-                sum = try checkedAdd(sum, q.amount, "sum of \(p.commodity) postings")
+            for k in i..<postings.count where postings[k].commodity == commodity {
+                sum = try checkedAdd(sum, postings[k].amount, "sum of \(commodity) postings")
             }
-            if sum != 0, unbalanced.map({ p.commodity < $0.0 }) ?? true { unbalanced = (p.commodity, sum) }
+            if sum != 0, unbalanced.map({ commodity < $0.0 }) ?? true { unbalanced = (commodity, sum) }
         }
         if let (commodity, sum) = unbalanced { throw LedgerError.unbalanced(commodity: commodity, residue: sum) }
     }
@@ -88,25 +93,27 @@ extension LedgerWriter {
     }
 
     private func accountForBooking(_ name: String, on date: LedgerDate) throws -> Int64 {
-        guard let info = accounts[name] else { return try openAccount(name, on: date) }
+        guard let info = knownAccount(name) else { return try openAccount(name, on: date) }
         guard info.open <= date else { throw LedgerError.accountNotOpen(account: name, date: date, opened: info.open) }
         if let closed = info.close, closed < date { throw LedgerError.accountClosed(account: name, date: date, closed: closed) }
         return info.id
     }
 
     /// Hashes the record onto the chain, inserts the postings, then the sealing row.
-    private func insert(_ draft: TransactionDraft, rows: [(account: Int64, value: Int64)], reverses: Int64?) throws -> Int64 {
+    private func insert(_ draft: TransactionDraft, rows: UnsafeBufferPointer<(account: Int64, value: Int64)>, reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
-        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, reusing: &canonicalBuffer)
+        var w = CanonicalForm.Writer(tag: UInt8(ascii: "T"), previous: head.hash, into: canonicalBuffer)
         w.int(id); w.text(date); w.text(draft.narration); w.optionalText(draft.source); w.optionalText(draft.naturalKey)
         w.optionalInt(reverses); w.optionalInt(draft.batch); w.optionalText(draft.metadata)
-        for (i, p) in draft.postings.enumerated() {
+        // By index: no copy of each posting, and no retain of its strings.
+        let postings = draft.postings
+        for i in postings.indices {
             w.newLine(tag: UInt8(ascii: "P"))
-            w.int(Int64(i)); w.text(p.account); w.text(p.commodity); w.int(p.amount); w.int(rows[i].value); w.optionalText(p.metadata)
+            w.int(Int64(i)); w.text(postings[i].account); w.text(postings[i].commodity); w.int(postings[i].amount)
+            w.int(rows[i].value); w.optionalText(postings[i].metadata)
         }
-        let hash = CanonicalForm.chain(prefixed: w.bytes)
-        canonicalBuffer = w.bytes
+        let hash = CanonicalForm.chain(prefixed: w)
 
         // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
         // stage the rows in a temporary table first, which costs more than the extra steps.
@@ -114,10 +121,10 @@ extension LedgerWriter {
             INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """)
         self.postingInsert = postingInsert
-        for (i, p) in draft.postings.enumerated() {
+        for i in postings.indices {
             postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, rows[i].account)
-            postingInsert.bind(4, p.commodity); postingInsert.bind(5, p.amount); postingInsert.bind(6, rows[i].value)
-            postingInsert.bind(7, p.metadata); postingInsert.bind(8, Int64(draft.postings.count))
+            postingInsert.bind(4, postings[i].commodity); postingInsert.bind(5, postings[i].amount); postingInsert.bind(6, rows[i].value)
+            postingInsert.bind(7, postings[i].metadata); postingInsert.bind(8, Int64(postings.count))
             try postingInsert.run()
         }
 
@@ -129,7 +136,7 @@ extension LedgerWriter {
         txnInsert.bind(1, id); txnInsert.bind(2, date); txnInsert.bind(3, draft.narration); txnInsert.bind(4, draft.source)
         txnInsert.bind(5, draft.naturalKey); txnInsert.bind(6, reverses); txnInsert.bind(7, draft.batch)
         txnInsert.bind(8, draft.metadata); txnInsert.bind(9, blob: hash)
-        txnInsert.bind(10, Int64(draft.postings.count))
+        txnInsert.bind(10, Int64(postings.count))
         do {
             try txnInsert.run()
         } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {

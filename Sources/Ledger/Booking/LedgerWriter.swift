@@ -21,6 +21,11 @@ public final class LedgerWriter {
     var accounts: [String: AccountInfo] = [:]
     var accountNames: [Int64: String] = [:]
     var scales: [String: Int] = [:]
+    /// The accounts and the commodity booked last, found by comparing names before any hashing: bookings name the
+    /// same few again and again, and comparing a name with the identical string costs far less than hashing it.
+    private var recentAccounts: [(name: String, info: AccountInfo)] = []
+    private var nextRecent = 0
+    private var recentScale: (code: String, scale: Int)?
     var head: (id: Int64, hash: [UInt8])
     /// Recorded assertions: a booking on or before one's date must not change what it asserts.
     var assertions: [(id: Int64, account: String, commodity: String, date: LedgerDate)] = []
@@ -32,8 +37,8 @@ public final class LedgerWriter {
     var txnInsert: RawStatement?
     /// The natural-key lookup, prepared once per write: imports ask it for every row.
     var naturalKeyLookup: RawStatement?
-    /// The canonical bytes of the last booking, kept for their capacity.
-    var canonicalBuffer: [UInt8] = []
+    /// The buffer each booking's canonical bytes are written into, kept for its capacity.
+    let canonicalBuffer = CanonicalForm.Buffer()
     /// Whether transactions past the daily-totals mark exist, and how many this writer booked since it last moved.
     private var unsettled = false
     private var bookedSinceSettle = 0
@@ -142,8 +147,25 @@ public final class LedgerWriter {
 
     /// The scale of a registered commodity.
     public func scale(of code: String) throws -> Int {
-        guard let s = scales[code] else { throw LedgerError.unknownCommodity(code) }
+        guard let s = knownScale(code) else { throw LedgerError.unknownCommodity(code) }
         return s
+    }
+
+    /// The scale of `code`, nil when it is not registered.
+    func knownScale(_ code: String) -> Int? {
+        if let recent = recentScale, recent.code == code { return recent.scale }
+        guard let s = scales[code] else { return nil }
+        recentScale = (code, s)
+        return s
+    }
+
+    /// The ledger's account `name`, nil when it has none; the last eight found are compared before the lookup.
+    func knownAccount(_ name: String) -> AccountInfo? {
+        for recent in recentAccounts where recent.name == name { return recent.info }
+        guard let info = accounts[name] else { return nil }
+        if recentAccounts.count < 8 { recentAccounts.append((name, info)) } else { recentAccounts[nextRecent] = (name, info) }
+        nextRecent = (nextRecent + 1) & 7
+        return info
     }
 
     /// Opens `name` on `date` (no-op when already open on or before that date). Returns its id.
@@ -180,6 +202,7 @@ public final class LedgerWriter {
             }
             try db.execute(sql: "UPDATE account SET close_date = ? WHERE id = ?", arguments: [date.description, info.id])
             accounts[name]?.close = date
+            recentAccounts.removeAll()
         }
     }
 

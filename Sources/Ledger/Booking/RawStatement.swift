@@ -118,6 +118,7 @@ private final class BindArena {
     /// Makes the space reusable once the statement has run (its next execution rebinds everything).
     func rewind() {
         used = 0
+        guard !retired.isEmpty else { return }
         for r in retired { r.deallocate() }
         retired.removeAll()
     }

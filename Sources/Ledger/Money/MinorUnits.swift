@@ -21,7 +21,12 @@ public enum MinorUnits {
     /// character (including spaces), and values beyond Int64.
     public static func parse(_ text: String, scale: Int, allowSign: Bool = false) throws -> Int64 {
         guard (0...maxScale).contains(scale) else { throw MoneyError.invalidScale(scale) }
-        let bytes = Array(text.utf8)
+        var utf8 = text
+        return try utf8.withUTF8 { try parse(bytes: $0, of: text, scale: scale, allowSign: allowSign) }
+    }
+
+    /// `parse(_:scale:allowSign:)` over the text's UTF-8 in place (no copy per amount); `text` is for messages.
+    private static func parse(bytes: UnsafeBufferPointer<UInt8>, of text: String, scale: Int, allowSign: Bool) throws -> Int64 {
         guard !bytes.isEmpty else { throw MoneyError.empty }
         var index = 0
         var negative = false
@@ -110,7 +115,7 @@ public enum MinorUnits {
 
     private static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
 
-    private static func countFraction(_ bytes: [UInt8], from start: Int) -> Int {
+    private static func countFraction(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
         var point = start
         while point > 0 && bytes[point] != UInt8(ascii: ".") { point -= 1 }
         var n = 0

@@ -85,20 +85,28 @@ public struct BookingRules {
     }
 }
 
-/// The account names of payouts, made once per id: an import names the same few accounts record after record.
+/// The account names of payouts, kept for the last eight ids of each kind: an import names the same few accounts
+/// record after record, and comparing ids costs less than hashing them or making the name again.
 private final class AccountNames {
-    private var reserve: [String: String] = [:]
-    private var poolFees: [String: String] = [:]
-    private var mining: [String: String] = [:]
+    private var reserve = RecentNames()
+    private var poolFees = RecentNames()
+    private var mining = RecentNames()
 
-    func reserve(wallet: String) -> String { AccountNames.cached(&reserve, wallet, ReserveAccounts.reserve(wallet:)) }
-    func poolFees(_ pool: String) -> String { AccountNames.cached(&poolFees, pool, ReserveAccounts.poolFees) }
-    func mining(site: String) -> String { AccountNames.cached(&mining, site, ReserveAccounts.mining(site:)) }
+    func reserve(wallet: String) -> String { reserve.name(wallet, ReserveAccounts.reserve(wallet:)) }
+    func poolFees(_ pool: String) -> String { poolFees.name(pool, ReserveAccounts.poolFees) }
+    func mining(site: String) -> String { mining.name(site, ReserveAccounts.mining(site:)) }
+}
 
-    private static func cached(_ names: inout [String: String], _ id: String, _ make: (String) -> String) -> String {
-        if let name = names[id] { return name }
+/// Up to eight ids with their names, the oldest replaced first.
+private struct RecentNames {
+    private var entries: [(id: String, name: String)] = []
+    private var next = 0
+
+    mutating func name(_ id: String, _ make: (String) -> String) -> String {
+        for entry in entries where entry.id == id { return entry.name }
         let name = make(id)
-        names[id] = name
+        if entries.count < 8 { entries.append((id, name)) } else { entries[next] = (id, name) }
+        next = (next + 1) & 7
         return name
     }
 }

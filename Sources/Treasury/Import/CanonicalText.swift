@@ -16,23 +16,20 @@ struct CanonicalText {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them).
+    /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them), formed on the stack and
+    /// appended in one copy.
     mutating func append(_ value: Int64) {
-        if value < 0 { bytes.append(UInt8(ascii: "-")) }
-        var magnitude = value.magnitude
-        var width = 1
-        while magnitude >= 10 {
-            magnitude /= 10
-            width += 1
-        }
-        magnitude = value.magnitude
-        let end = bytes.count + width
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: width))
-        bytes.withUnsafeMutableBufferPointer { out in
-            for i in stride(from: end - 1, through: end - width, by: -1) {
-                out[i] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        withUnsafeMutableBytes(of: &digits) { buffer in
+            var i = buffer.count
+            var magnitude = value.magnitude
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
                 magnitude /= 10
-            }
+            } while magnitude > 0
+            if value < 0 { i -= 1; buffer[i] = UInt8(ascii: "-") }
+            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
         }
     }
 

@@ -28,18 +28,26 @@ final class ImportSession {
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
-    private var walletCache: [String: (wallet: String?, script: [UInt8], scriptHex: String)] = [:]
+    private var walletCache: [String: WalletEntry] = [:]
+    /// The last four addresses looked up, compared before `walletCache` is hashed: payouts go to a few addresses.
+    private var recentAddresses: [(text: String, entry: WalletEntry)] = []
+    private var nextRecentAddress = 0
+    private typealias WalletEntry = (wallet: String?, script: [UInt8], scriptHex: String)
     /// The earliest accounting date of the input: accounts it opens are opened on that date.
     var earliestDate: LedgerDate?
     /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
     var findEarliestDate: (() -> LedgerDate?)?
     private var openDates: [String: LedgerDate] = [:]
+    /// Posting-account sets already checked open, with the latest open date among each: imports book the same few
+    /// sets record after record, and a record dated on or after that date needs no check account by account.
+    private var checkedAccounts: [(accounts: [String], openFrom: LedgerDate)] = []
+    private var nextChecked = 0
     /// The reserve-output insert, prepared on first use and kept for the import.
     var outputInsert: RawStatement?
     /// The buffer canonical texts and keys are written into, one record after another.
     private var scratch = CanonicalText()
-    /// Payout narrations by site, with the pool each was made for.
-    var narrations: [String: (pool: String, narration: String)] = [:]
+    /// What payouts of a site share, with the pool they were found for (see `payoutRoute`).
+    var payoutRoutes: [String: PayoutRoute] = [:]
 
     init(writer: LedgerWriter, options: ImportOptions, file: String, wallets: WalletDirectory) throws {
         self.writer = writer
@@ -193,7 +201,18 @@ final class ImportSession {
     /// Books one transaction for the record at `line`; returns its id.
     func book(line: Int, key: String?, fingerprint: String, date: LedgerDate, narration: String, source: String,
               postings: [PostingDraft]) throws -> Int64 {
-        for p in postings { try ensureOpen(p.account, on: date, line: line) }
+        if !accountsChecked(postings, on: date) {
+            var latest: LedgerDate?
+            for p in postings {
+                let open = try ensureOpen(p.account, on: date, line: line)
+                latest = max(latest ?? open, open)
+            }
+            if let latest {
+                let entry = (postings.map(\.account), latest)
+                if checkedAccounts.count < 16 { checkedAccounts.append(entry) } else { checkedAccounts[nextChecked] = entry }
+                nextChecked = (nextChecked + 1) & 15
+            }
+        }
         let id = try writer.book(TransactionDraft(date: date, narration: narration, postings: postings, source: source,
                                                   naturalKey: key, metadata: fingerprint, batch: batch))
         noteBooked(id: id, line: line)
@@ -209,9 +228,18 @@ final class ImportSession {
         return index >= 0 && index < bookedLines.count ? Int(bookedLines[index]) : 0
     }
 
+    /// Whether every account of `postings` was checked open on or before `date` (see `checkedAccounts`).
+    private func accountsChecked(_ postings: [PostingDraft], on date: LedgerDate) -> Bool {
+        search: for checked in checkedAccounts where checked.accounts.count == postings.count {
+            for (name, p) in zip(checked.accounts, postings) where name != p.account { continue search }
+            return checked.openFrom <= date
+        }
+        return false
+    }
+
     /// Opens `account` on the input's earliest date when the ledger does not have it yet; an account opened after
-    /// `date` (by an earlier import) cannot take this record.
-    private func ensureOpen(_ account: String, on date: LedgerDate, line: Int) throws {
+    /// `date` (by an earlier import) cannot take this record. Returns its open date.
+    private func ensureOpen(_ account: String, on date: LedgerDate, line: Int) throws -> LedgerDate {
         let open: LedgerDate
         if let known = openDates[account] {
             open = known
@@ -230,6 +258,7 @@ final class ImportSession {
         guard open <= date else {
             throw error(line, nil, "account \(account) was opened on \(open) by an earlier import; this record is dated \(date), before it")
         }
+        return open
     }
 
     /// Remembers that journal record `id` came from `line` (to name the first line of a duplicate).
@@ -252,7 +281,7 @@ final class ImportSession {
     /// Parses `text` as an address of the ledger's network and finds its reserve wallet.
     /// `scriptHex` is the script in hex, computed once per address for fingerprints.
     func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8], scriptHex: String) {
-        if let cached = walletCache[text] {
+        if let cached = recentAddresses.first(where: { $0.text == text })?.entry ?? cachedAddress(text) {
             guard let wallet = cached.wallet else {
                 throw error(line, column, "address \(text) does not belong to a registered reserve wallet")
             }
@@ -272,6 +301,14 @@ final class ImportSession {
         walletCache[text] = (wallet, script, scriptHex)
         guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
         return (wallet, script, scriptHex)
+    }
+
+    /// The `walletCache` entry of `text`, kept among the recent addresses when found.
+    private func cachedAddress(_ text: String) -> WalletEntry? {
+        guard let entry = walletCache[text] else { return nil }
+        if recentAddresses.count < 4 { recentAddresses.append((text, entry)) } else { recentAddresses[nextRecentAddress] = (text, entry) }
+        nextRecentAddress = (nextRecentAddress + 1) & 3
+        return entry
     }
 
     /// The accounting date of a timestamp in the ledger's time zone.

@@ -62,10 +62,11 @@ public struct Importer {
     ///
     /// When the import first has to open an account, a pass over the file finds the earliest accounting date (`date`
     /// parses the bytes of each record's `column`) so that accounts the file opens are opened on it, whatever the
-    /// order of the rows; that pass makes no strings and hashes nothing. Imports whose accounts all exist read the
-    /// file once. Stdin is spooled to a temporary file to be read twice.
+    /// order of the rows; that pass makes no strings, hashes nothing, and asks the time zone only about instants
+    /// that may fall before the earliest date so far. Imports whose accounts all exist read the file once. Stdin is
+    /// spooled to a temporary file to be read twice.
     static func eachRecord(_ session: ImportSession, path: String, _ schema: CSVSchema,
-                           date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> LedgerDate?)?,
+                           date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> ISOTimestamp?)?,
                            _ row: (CSVRecord) throws -> ImportedRecord) throws -> String {
         try eachRecord(session, path: path, schema, date: date, prepare: { _ in { $0 } }, row)
     }
@@ -76,7 +77,7 @@ public struct Importer {
     /// errors.
     static func eachRecord<Prepared: Sendable>(
         _ session: ImportSession, path: String, _ schema: CSVSchema,
-        date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> LedgerDate?)?,
+        date: (column: String, parse: (UnsafeBufferPointer<UInt8>) -> ISOTimestamp?)?,
         prepare: (CSVHeader) -> @Sendable (CSVRecord) throws -> Prepared,
         _ row: (Prepared) throws -> ImportedRecord
     ) throws -> String {
@@ -90,7 +91,10 @@ public struct Importer {
                 while true {
                     do {
                         guard let found = try reader.nextField(at: index, date.parse) else { break }
-                        if let d = found, earliest.map({ d < $0 }) ?? true { earliest = d }
+                        guard let t = found else { continue }
+                        if let e = earliest, t.isNeverBefore(e) { continue }
+                        let d = session.accountingDate(t)
+                        if earliest.map({ d < $0 }) ?? true { earliest = d }
                     } catch { continue }
                 }
                 return earliest

@@ -41,7 +41,7 @@ extension Importer {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
             try Importer.eachRecord(
                 session, path: path, Importer.payoutSchema,
-                date: ("paid_at", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) }),
+                date: ("paid_at", ISOTimestamp.parse(utf8:)),
                 prepare: { header in
                     let c = PayoutColumns(header)
                     return { r in try Importer.payoutRow(r, c) }
@@ -97,13 +97,8 @@ extension Importer {
     /// Checks and books one payout: pool basis, site, wallet, natural key, valuation; records the output.
     static func bookPayout(_ row: PayoutRow, _ session: ImportSession) throws -> ImportedRecord {
         let line = row.line
-        let basis: PoolBasis
-        do {
-            basis = try session.pools.basis(of: row.pool)
-            try session.pools.useSite(row.site)
-        } catch let e as PoolError {
-            throw session.error(line, row.columns.site, e.description)
-        }
+        let route = try session.payoutRoute(pool: row.pool, site: row.site, line: line, column: row.columns.site)
+        let basis = route.basis
         if basis == .accrual, row.fee > 0 {
             throw session.error(line, row.columns.fee,
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
@@ -128,28 +123,44 @@ extension Importer {
             t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
         }
         let date = session.accountingDate(row.paidAt)
-        let description = session.listing
-            ? "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))" : ""
+        // The date and description in words are for listings only.
+        let (dateText, description) = session.listing
+            ? (date.description, "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))")
+            : ("", "")
         if try session.check(key: key, fingerprint: fingerprint, line: line) == .alreadyBooked {
-            return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: date.description, description: description)
+            return ImportedRecord(line: line, key: key, status: .alreadyBooked, date: dateText, description: description)
         }
         let event = PayoutEvent(date: date, pool: row.pool, site: row.site, wallet: wallet, amount: row.amount, fee: row.fee, basis: basis)
         let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
         let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
-                                  narration: session.payoutNarration(pool: row.pool, site: row.site), source: "payouts", postings: postings)
+                                  narration: route.narration, source: "payouts", postings: postings)
         try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
                                  txnID: id, line: line)
-        return ImportedRecord(line: line, key: key, status: .new, date: date.description, description: description)
+        return ImportedRecord(line: line, key: key, status: .new, date: dateText, description: description)
     }
 }
 
+/// What payouts of one pool to one site share: the pool's basis and the narration `Payout from POOL for SITE`.
+struct PayoutRoute {
+    let pool: String
+    let basis: PoolBasis
+    let narration: String
+}
+
 extension ImportSession {
-    /// `Payout from POOL for SITE`, made once per site (while its pool stays the same).
-    func payoutNarration(pool: String, site: String) -> String {
-        if let known = narrations[site], known.pool == pool { return known.narration }
-        let narration = "Payout from \(pool) for \(site)"
-        narrations[site] = (pool, narration)
-        return narration
+    /// The route of `pool` and `site`, found once per site (while its pool stays the same): the pool's basis and the
+    /// site's record, or their error at `column`.
+    func payoutRoute(pool: String, site: String, line: Int, column: String) throws -> PayoutRoute {
+        if let known = payoutRoutes[site], known.pool == pool { return known }
+        let route: PayoutRoute
+        do {
+            route = PayoutRoute(pool: pool, basis: try pools.basis(of: pool), narration: "Payout from \(pool) for \(site)")
+            try pools.useSite(site)
+        } catch let e as PoolError {
+            throw error(line, column, e.description)
+        }
+        payoutRoutes[site] = route
+        return route
     }
 
     /// Records an output the reserve now holds.

@@ -10,7 +10,7 @@ extension Importer {
     /// The natural key is site + invoice.
     public func importPower(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.power, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.powerSchema, date: ("period_end", ISOTimestamp.date(utf8:))) { r in
+            try Importer.eachRecord(session, path: path, Importer.powerSchema, date: ("period_end", { ISOTimestamp.date(utf8: $0).map(ISOTimestamp.date) })) { r in
                 let site = try r.parse("site", Identifiers.site)
                 let start = try r.parse("period_start", ISOTimestamp.date)
                 let end = try r.parse("period_end", ISOTimestamp.date)
@@ -55,7 +55,7 @@ extension Importer {
     /// The natural key is `reference`.
     public func importSettlements(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.settlements, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.settlementSchema, date: ("date", ISOTimestamp.date(utf8:))) { r in
+            try Importer.eachRecord(session, path: path, Importer.settlementSchema, date: ("date", { ISOTimestamp.date(utf8: $0).map(ISOTimestamp.date) })) { r in
                 let date = try r.parse("date", ISOTimestamp.date)
                 let site = try r.parse("site", Identifiers.site)
                 let invoice = try r.parse("invoice", Identifiers.reference)

@@ -11,7 +11,7 @@ extension Importer {
     /// approval required); the fee is inputs minus outputs. The natural key is the txid.
     public func importTransactions(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.transactions, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(session, path: path, Importer.transactionSchema, date: ("date", { ISOTimestamp.parse(utf8: $0).map(session.accountingDate) })) { r in
+            try Importer.eachRecord(session, path: path, Importer.transactionSchema, date: ("date", ISOTimestamp.parse(utf8:))) { r in
                 try Importer.bookTransaction(r, session)
             }
         }

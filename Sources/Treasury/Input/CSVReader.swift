@@ -237,17 +237,31 @@ public final class CSVReader {
     private func scanPlainRecord() -> Bool {
         let first = pos
         let comma: UInt8 = 0x2C, quote: UInt8 = 0x22, lf: UInt8 = 0x0A, cr: UInt8 = 0x0D
+        // Field ends go into a local array (no exclusivity check per append), swapped back after.
+        var ends: [Int] = []
+        swap(&ends, &fieldEnds)
+        defer { swap(&ends, &fieldEnds) }
         let found: (end: Int, next: Int)? = chunk.withUnsafeBufferPointer { c in
             var i = first
             let n = min(c.count, first + CSVReader.maxRecordBytes)
+            let raw = UnsafeRawBufferPointer(c)
             while i < n {
+                // Eight bytes at a time: past them when none is a comma, quote, CR or LF, else on to the first that is.
+                if i + 8 <= n {
+                    let mask = CSVReader.delimiterMask(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)))
+                    if mask == 0 {
+                        i += 8
+                        continue
+                    }
+                    i += mask.trailingZeroBitCount >> 3
+                }
                 let b = c[i]
                 if b > comma || (b != comma && b != lf && b != cr && b != quote) {
                     i += 1
                     continue
                 }
                 if b == comma {
-                    fieldEnds.append(i - first)
+                    ends.append(i - first)
                 } else if b == lf {
                     return (i, i + 1)
                 } else if b == cr, i + 1 < c.count, c[i + 1] == lf {
@@ -260,14 +274,23 @@ public final class CSVReader {
             return nil
         }
         guard let found else {
-            fieldEnds.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
             return false
         }
-        fieldEnds.append(found.end - first)
+        ends.append(found.end - first)
         chunk.withUnsafeBufferPointer { recordBytes.append(contentsOf: UnsafeBufferPointer(rebasing: $0[first..<found.end])) }
         pos = found.next
         line += 1
         return true
+    }
+
+    /// The high bit of each byte of `word` (little-endian) that may be a comma, quote, CR or LF; zero when none is.
+    /// The lowest bit set always marks a delimiter (a borrow can only mark bytes above a true one).
+    private static func delimiterMask(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func zeroBytes(_ y: UInt64) -> UInt64 { (y &- ones) & ~y & highs }
+        return zeroBytes(word ^ (0x2C &* ones)) | zeroBytes(word ^ (0x22 &* ones)) | zeroBytes(word ^ (0x0D &* ones))
+            | zeroBytes(word ^ (0x0A &* ones))
     }
 
     /// The fields of the record just read, as strings; a field that is not UTF-8 is an error.

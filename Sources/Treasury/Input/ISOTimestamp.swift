@@ -21,6 +21,16 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether the accounting date is on or after `date` in every time zone: a date compares itself; an instant from
+    /// the start (UTC) of the next day on cannot fall before `date` (zone offsets are under a day). Lets a search for
+    /// the earliest date skip the time-zone conversion.
+    func isNeverBefore(_ date: LedgerDate) -> Bool {
+        switch self {
+        case .date(let d): return d >= date
+        case .instant(let s, _): return s >= Int64(date.dayNumber + 1) * 86_400
+        }
+    }
+
     /// The UTC date of `seconds` since the epoch.
     static func day(containing seconds: Int64) -> LedgerDate {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
@@ -42,25 +52,36 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         return String(decoding: text, as: UTF8.self)
     }
 
-    /// Appends the canonical text (`description`) to `out` as UTF-8.
+    /// Appends the canonical text (`description`) to `out` as UTF-8, formed on the stack and appended in one copy.
     func appendCanonical(to out: inout [UInt8]) {
-        switch self {
-        case .date(let d):
-            out.append(contentsOf: d.description.utf8)
-        case .instant(let s, _):
-            let day = ISOTimestamp.day(containing: s)
-            let rest = Int(s - Int64(day.dayNumber) * 86_400)
-            out.append(contentsOf: day.description.utf8)
-            func two(_ separator: UInt8, _ value: Int) {
-                out.append(separator)
-                out.append(UInt8(truncatingIfNeeded: 48 + value / 10))
-                out.append(UInt8(truncatingIfNeeded: 48 + value % 10))
+        var text: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &text) { b -> Int in
+            func put(_ value: Int, at index: Int, width: Int) {
+                var v = value
+                for i in stride(from: index + width - 1, through: index, by: -1) {
+                    b[i] = UInt8(truncatingIfNeeded: 48 + v % 10)
+                    v /= 10
+                }
             }
-            two(UInt8(ascii: "T"), rest / 3600)
-            two(UInt8(ascii: ":"), rest / 60 % 60)
-            two(UInt8(ascii: ":"), rest % 60)
-            out.append(UInt8(ascii: "Z"))
+            let day: LedgerDate
+            var rest = -1
+            switch self {
+            case .date(let d): day = d
+            case .instant(let s, _):
+                day = ISOTimestamp.day(containing: s)
+                rest = Int(s - Int64(day.dayNumber) * 86_400)
+            }
+            put(day.year, at: 0, width: 4); b[4] = UInt8(ascii: "-")
+            put(day.month, at: 5, width: 2); b[7] = UInt8(ascii: "-")
+            put(day.day, at: 8, width: 2)
+            guard rest >= 0 else { return 10 }
+            b[10] = UInt8(ascii: "T"); put(rest / 3600, at: 11, width: 2)
+            b[13] = UInt8(ascii: ":"); put(rest / 60 % 60, at: 14, width: 2)
+            b[16] = UInt8(ascii: ":"); put(rest % 60, at: 17, width: 2)
+            b[19] = UInt8(ascii: "Z")
+            return 20
         }
+        withUnsafeBytes(of: &text) { out.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
     }
 
     /// An instant from Unix seconds (pool APIs).
