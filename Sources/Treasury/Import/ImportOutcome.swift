@@ -16,7 +16,8 @@ public struct ImportedRecord: Sendable, Equatable {
     public var line: Int
     public var key: String
     public var status: Status
-    /// Accounting date ("" when the record was rejected before it had one).
+    /// Accounting date ("" when the record was rejected before it had one; payouts give it only to `onRecord`, as
+    /// the description: no text per row when nothing lists them).
     public var date: String
     /// What would be booked, in words (accounts and amounts).
     public var description: String
