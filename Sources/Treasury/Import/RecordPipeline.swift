@@ -24,9 +24,9 @@ final class RecordPipeline<Prepared: Sendable>: @unchecked Sendable {
     // Guarded by `condition`.
     private let condition = NSCondition()
     private var queue: [Chunk] = []
+    /// The reader has left the input (at its end, or stopped by `finish`).
     private var readerDone = false
     private var cancelled = false
-    private var readerExited = false
     /// The most chunks ever waiting at once (at most `capacity`).
     private(set) var peakQueued = 0
 
@@ -57,7 +57,7 @@ final class RecordPipeline<Prepared: Sendable>: @unchecked Sendable {
         condition.lock()
         cancelled = true
         condition.broadcast()
-        while !readerExited { condition.wait() }
+        while !readerDone { condition.wait() }
         condition.unlock()
     }
 
@@ -84,7 +84,6 @@ final class RecordPipeline<Prepared: Sendable>: @unchecked Sendable {
         }
         condition.lock()
         readerDone = true
-        readerExited = true
         condition.broadcast()
         condition.unlock()
     }
