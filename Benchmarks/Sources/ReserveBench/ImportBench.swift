@@ -5,7 +5,8 @@ import Treasury
 /// `reserve import payouts` of a 1,000,000-row CSV into a ledger with one registered wallet (CSV parsing, address
 /// decoding, wallet lookup, valuation and booking), beside the sqlite3 shell's `.import` of the same file; peak
 /// memory after the 100,000-row and the 1,000,000-row imports. Median of 5 runs (`IMPORT_BENCH_RUNS` to change);
-/// `IMPORT_BENCH_ROWS` (comma-separated row counts, e.g. `100000`) to iterate on one size.
+/// `IMPORT_BENCH_ROWS` (comma-separated row counts, e.g. `100000`) to iterate on one size; with `BENCH_PROFILE=1`,
+/// `IMPORT_BENCH_REPORTS=1` profiles the import into a ledger with the report aggregates installed.
 func importBench() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("import-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -78,7 +79,7 @@ func importBench() throws {
         let csv = try writeCSV(rows: rows)
         var plain: [Double] = [], ours: [Double] = []
         if profiling {
-            _ = try ourImport(csv, rows: rows)
+            _ = try ourImport(csv, rows: rows, reports: ProcessInfo.processInfo.environment["IMPORT_BENCH_REPORTS"] == "1")
             continue
         }
         for _ in 0..<runs {
