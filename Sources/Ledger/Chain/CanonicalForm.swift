@@ -95,22 +95,10 @@ enum CanonicalForm {
             put(tag)
         }
 
-        /// `|` and decimal digits, formed in a stack buffer and copied in one go (no `String` per integer).
+        /// `|` and decimal digits (no `String` per integer).
         mutating func int(_ v: Int64) {
-            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            withUnsafeMutableBytes(of: &scratch) { digits in
-                var i = digits.count
-                var m = v.magnitude
-                repeat {
-                    i -= 1
-                    digits[i] = UInt8(truncatingIfNeeded: m % 10) &+ 0x30
-                    m /= 10
-                } while m > 0
-                if v < 0 { i -= 1; digits[i] = 0x2D }
-                i -= 1
-                digits[i] = 0x7C
-                put(UnsafeRawBufferPointer(rebasing: digits[i...]))
-            }
+            put(0x7C)
+            withDecimalDigits(of: v) { put($0) }
         }
 
         mutating func optionalInt(_ v: Int64?) {

@@ -1,3 +1,5 @@
+import Ledger
+
 /// A record's canonical text (what its content hash covers) or key written as UTF-8 into a buffer kept from
 /// record to record: the same bytes as the string interpolation it replaces, without building Strings on the way.
 struct CanonicalText {
@@ -16,21 +18,9 @@ struct CanonicalText {
         text.withUTF8 { bytes.append(contentsOf: $0) }
     }
 
-    /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them), formed on the stack and
-    /// appended in one copy.
+    /// Decimal digits, with a minus sign when negative (as `"\(value)"` writes them), appended in one copy.
     mutating func append(_ value: Int64) {
-        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &digits) { buffer in
-            var i = buffer.count
-            var magnitude = value.magnitude
-            repeat {
-                i -= 1
-                buffer[i] = UInt8(truncatingIfNeeded: 48 + magnitude % 10)
-                magnitude /= 10
-            } while magnitude > 0
-            if value < 0 { i -= 1; buffer[i] = UInt8(ascii: "-") }
-            bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: buffer[i...]))
-        }
+        withDecimalDigits(of: value) { bytes.append(contentsOf: $0) }
     }
 
     /// The canonical form of a timestamp (its `description`).
