@@ -22,6 +22,20 @@ import Testing
         #expect(t.postings.map(\.amount) == [12_345, 1, -12_346])
     }
 
+    /// Postings go in by multi-row inserts of at most `postingsPerInsert` rows: a transaction with more than two
+    /// inserts' worth keeps every posting, in order, and the ledger verifies.
+    @Test func manyPostingsInOneTransaction() throws {
+        let ledger = try F.withPrices()
+        let count = 2 * LedgerWriter.postingsPerInsert + 5
+        var postings = (1...count - 1).map { PostingDraft("Assets:Reserve:Cold", "BTC", Int64($0)) }
+        postings.append(PostingDraft("Income:Mining:Site-A", "BTC", -Int64(count * (count - 1) / 2), value: .balancing))
+        let id = try ledger.book(TransactionDraft(date: F.date("2026-03-02"), narration: "many", postings: postings))
+        let t = try ledger.transaction(id)
+        #expect(t.postings.map(\.amount) == postings.map(\.amount))
+        #expect(t.postings.map(\.value).reduce(0, +) == 0)
+        #expect(try ledger.verify().isValid)
+    }
+
     @Test func refusesUnbalancedAmountsAndValues() throws {
         let ledger = try F.withPrices()
         #expect(throws: LedgerError.unbalanced(commodity: "BTC", residue: 1)) {

@@ -115,16 +115,19 @@ extension LedgerWriter {
         }
         let hash = CanonicalForm.chain(prefixed: w)
 
-        // One row per execution: a multi-row VALUES insert into a table with row triggers makes SQLite
-        // stage the rows in a temporary table first, which costs more than the extra steps.
-        let postingInsert = try self.postingInsert ?? RawStatement(db, sql: """
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        self.postingInsert = postingInsert
-        for i in postings.indices {
-            postingInsert.bind(1, id); postingInsert.bind(2, Int64(i)); postingInsert.bind(3, rows[i].account)
-            postingInsert.bind(4, postings[i].commodity); postingInsert.bind(5, postings[i].amount); postingInsert.bind(6, rows[i].value)
-            postingInsert.bind(7, postings[i].metadata); postingInsert.bind(8, Int64(postings.count))
+        // A transaction's postings in one multi-row insert (up to `postingsPerInsert` rows each): `posting` has no
+        // insert trigger (v5), so SQLite writes the rows as it reads them, and a statement saved is a statement
+        // journal and a reset saved.
+        let lines = Int64(postings.count)
+        for first in stride(from: 0, to: postings.count, by: LedgerWriter.postingsPerInsert) {
+            let end = min(postings.count, first + LedgerWriter.postingsPerInsert)
+            let postingInsert = try postingInsert(rows: end - first)
+            for i in first..<end {
+                let o = Int32((i - first) * 8)
+                postingInsert.bind(o + 1, id); postingInsert.bind(o + 2, Int64(i)); postingInsert.bind(o + 3, rows[i].account)
+                postingInsert.bind(o + 4, postings[i].commodity); postingInsert.bind(o + 5, postings[i].amount)
+                postingInsert.bind(o + 6, rows[i].value); postingInsert.bind(o + 7, postings[i].metadata); postingInsert.bind(o + 8, lines)
+            }
             try postingInsert.run()
         }
 
@@ -148,6 +151,21 @@ extension LedgerWriter {
         head = (id, hash)
         try noteBooked()
         return id
+    }
+
+    /// Rows per posting insert: well within SQLite's limit on parameters (8 a row).
+    static let postingsPerInsert = 64
+
+    /// The insert of `rows` postings, prepared once per write for each number of rows used.
+    private func postingInsert(rows: Int) throws -> RawStatement {
+        if let prepared = postingInserts[rows] { return prepared }
+        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
+        let statement = try RawStatement(db, sql: """
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines)
+            VALUES \(repeatElement(row, count: rows).joined(separator: ", "))
+            """)
+        postingInserts[rows] = statement
+        return statement
     }
 
     /// The live transaction holding `naturalKey`, if any (released keys are not found).

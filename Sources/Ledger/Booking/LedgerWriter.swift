@@ -32,8 +32,8 @@ public final class LedgerWriter {
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
     /// The booking price found last, by commodity and date (quoted in the functional currency).
     private var lastPrice: (commodity: String, date: LedgerDate, found: (date: LedgerDate, price: Int64)?)?
-    /// Prepared once per write: the one-row posting insert and the sealing transaction insert.
-    var postingInsert: RawStatement?
+    /// Prepared once per write: the posting inserts by number of rows, and the sealing transaction insert.
+    var postingInserts: [Int: RawStatement] = [:]
     var txnInsert: RawStatement?
     /// The natural-key lookup, prepared once per write: imports ask it for every row.
     var naturalKeyLookup: RawStatement?
