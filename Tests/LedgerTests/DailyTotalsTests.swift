@@ -60,16 +60,7 @@ import Testing
         let ledger = try F.withPrices()
         try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
         try bookBySQL(ledger)
-        func refused(_ sql: String) -> String? {
-            do {
-                try ledger.database.write { try $0.execute(sql: sql) }
-                return nil
-            } catch let error as DatabaseError {
-                return error.message
-            } catch {
-                return "\(error)"
-            }
-        }
+        func refused(_ sql: String) -> String? { F.refused(ledger, sql) }
         #expect(refused("UPDATE account_day_mark SET through_txn = 6")?.contains("forward only") == true)
         #expect(refused("UPDATE account_day_mark SET through_txn = 4") == nil)
         #expect(refused("UPDATE account_day_mark SET through_txn = 2")?.contains("forward only") == true)

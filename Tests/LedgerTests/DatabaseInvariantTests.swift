@@ -7,16 +7,7 @@ import Testing
 @Suite struct DatabaseInvariantTests {
     typealias F = LedgerFixtures
 
-    private func refused(_ ledger: LedgerStore, _ sql: String) -> String? {
-        do {
-            try ledger.database.write { try $0.execute(sql: sql) }
-            return nil
-        } catch let error as DatabaseError {
-            return error.message
-        } catch {
-            return "\(error)"
-        }
-    }
+    private func refused(_ ledger: LedgerStore, _ sql: String) -> String? { F.refused(ledger, sql) }
 
     /// `(T, line, account, commodity, amount, value)` tuples with their transaction's posting count appended as `lines`.
     private func withLines(_ tuples: String) -> (rows: String, count: Int) {

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 @testable import Ledger
 
 /// Fresh ledgers for tests: PKR functional (scale 2), BTC scale 8, USD scale 2.
@@ -43,5 +44,17 @@ enum LedgerFixtures {
             try w.addPrice(date: date("2026-03-31"), base: "BTC", quote: "PKR", price: 3_000_000_000)
         }
         return ledger
+    }
+
+    /// Runs `sql` in one write straight on the database: nil when it passed, else SQLite's message.
+    static func refused(_ ledger: LedgerStore, _ sql: String) -> String? {
+        do {
+            try ledger.database.write { try $0.execute(sql: sql) }
+            return nil
+        } catch let error as DatabaseError {
+            return error.message
+        } catch {
+            return "\(error)"
+        }
     }
 }
