@@ -107,6 +107,44 @@ import Testing
         #expect(try f.count("reserve_output") == 1)
     }
 
+    /// Payouts are written 16 at a time (`ImportSession.deferred`): an output refused in the middle of a group is still
+    /// reported at its own line, and nothing is written.
+    @Test func outputRefusedInsideAWriteGroupIsReportedAtItsLine() throws {
+        let f = try ImportFixture()
+        try f.store.write { w in
+            try w.db.execute(sql: """
+                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id) VALUES (?, 0, 'hot', x'00', 1, 1)
+                """, arguments: [txid(20)])
+        }
+        let rows = (1...40).map { ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid($0), "0"] }
+        let outcome = try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV(rows)))
+        #expect(outcome.errors.map(\.message) == ["output \(txid(20)):0 is already recorded as a reserve output"])
+        #expect(outcome.errors.map(\.line) == [21])
+        #expect(outcome.counts.new + outcome.counts.rejected == 40)
+        #expect(outcome.batch == nil)
+        #expect(try f.count("reserve_output") == 1)
+        #expect(try f.count("txn") == 0)
+    }
+
+    /// A transaction the database refuses while its group is written is reported at the line of its record, and the
+    /// import stops there.
+    @Test func transactionRefusedInsideAWriteGroupIsReportedAtItsLine() throws {
+        let f = try ImportFixture()
+        try f.store.database.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON main.txn WHEN NEW.natural_key = 'payout:\(txid(20)):0'
+                BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
+                """)
+        }
+        let rows = (1...40).map { ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid($0), "0"] }
+        let outcome = try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV(rows)))
+        #expect(outcome.errors.map(\.message) == ["the ledger refused this record: refused by the database: refused for the test"])
+        #expect(outcome.errors.map(\.line) == [21])
+        #expect(outcome.batch == nil)
+        #expect(try f.count("txn") == 0)
+        #expect(try f.count("reserve_output") == 0)
+    }
+
     @Test func accrualPayoutSettlesTheReceivable() throws {
         let f = try ImportFixture(basis: ["braiins": .accrual])
         let csv = try f.file("p.csv", payoutsCSV([

@@ -99,7 +99,8 @@ extension LedgerWriter {
         return info.id
     }
 
-    /// Hashes the record onto the chain, inserts the postings, then the sealing row.
+    /// Hashes the record onto the chain and queues it (see ``deferringWrites(upTo:_:)``); the queue is written
+    /// at once unless writes are deferred.
     private func insert(_ draft: TransactionDraft, rows: UnsafeBufferPointer<(account: Int64, value: Int64)>, reverses: Int64?) throws -> Int64 {
         let id = head.id + 1
         let date = draft.date.description
@@ -114,62 +115,23 @@ extension LedgerWriter {
             w.int(rows[i].value); w.optionalText(postings[i].metadata)
         }
         let hash = CanonicalForm.chain(prefixed: w)
-
-        // A transaction's postings in one multi-row insert (up to `postingsPerInsert` rows each): `posting` has no
-        // insert trigger (v5), so SQLite writes the rows as it reads them, and a statement saved is a statement
-        // journal and a reset saved.
-        let lines = Int64(postings.count)
-        for first in stride(from: 0, to: postings.count, by: LedgerWriter.postingsPerInsert) {
-            let end = min(postings.count, first + LedgerWriter.postingsPerInsert)
-            let postingInsert = try postingInsert(rows: end - first)
-            for i in first..<end {
-                let o = Int32((i - first) * 8)
-                postingInsert.bind(o + 1, id); postingInsert.bind(o + 2, Int64(i)); postingInsert.bind(o + 3, rows[i].account)
-                postingInsert.bind(o + 4, postings[i].commodity); postingInsert.bind(o + 5, postings[i].amount)
-                postingInsert.bind(o + 6, rows[i].value); postingInsert.bind(o + 7, postings[i].metadata); postingInsert.bind(o + 8, lines)
-            }
-            try postingInsert.run()
-        }
-
-        let txnInsert = try self.txnInsert ?? RawStatement(db, sql: """
-            INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash, posting_count)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        self.txnInsert = txnInsert
-        txnInsert.bind(1, id); txnInsert.bind(2, date); txnInsert.bind(3, draft.narration); txnInsert.bind(4, draft.source)
-        txnInsert.bind(5, draft.naturalKey); txnInsert.bind(6, reverses); txnInsert.bind(7, draft.batch)
-        txnInsert.bind(8, draft.metadata); txnInsert.bind(9, blob: hash)
-        txnInsert.bind(10, Int64(postings.count))
-        do {
-            try txnInsert.run()
-        } catch let error as DatabaseError where error.extendedResultCode == .SQLITE_CONSTRAINT_PRIMARYKEY {
-            if let key = draft.naturalKey, let existing = try bookedTransactionID(naturalKey: key) {
-                throw LedgerError.duplicateNaturalKey(key, bookedAs: existing)
-            }
-            throw error
-        }
+        pending.append(PendingTransaction(id: id, date: date, draft: draft, reverses: reverses, hash: hash,
+                                          firstPosting: pendingPostings.count))
+        pendingPostings.append(contentsOf: rows)
         head = (id, hash)
+        if pending.count >= deferLimit { try writePending() }
         try noteBooked()
         return id
     }
 
-    /// Rows per posting insert: well within SQLite's limit on parameters (8 a row).
-    static let postingsPerInsert = 64
-
-    /// The insert of `rows` postings, prepared once per write for each number of rows used.
-    private func postingInsert(rows: Int) throws -> RawStatement {
-        if let prepared = postingInserts[rows] { return prepared }
-        let row = "(?, ?, ?, ?, ?, ?, ?, ?)"
-        let statement = try RawStatement(db, sql: """
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines)
-            VALUES \(repeatElement(row, count: rows).joined(separator: ", "))
-            """)
-        postingInserts[rows] = statement
-        return statement
+    /// The live transaction holding `naturalKey`, if any (released keys are not found), queued ones included.
+    public func bookedTransactionID(naturalKey: String) throws -> Int64? {
+        for t in pending where t.draft.naturalKey == naturalKey { return t.id }
+        return try liveTransactionID(naturalKey: naturalKey)
     }
 
-    /// The live transaction holding `naturalKey`, if any (released keys are not found).
-    public func bookedTransactionID(naturalKey: String) throws -> Int64? {
+    /// The written transaction holding `naturalKey` in `natural_key`, if any.
+    func liveTransactionID(naturalKey: String) throws -> Int64? {
         let lookup = try naturalKeyLookup ?? RawStatement(db, sql: "SELECT txn_id FROM natural_key WHERE key = ?")
         naturalKeyLookup = lookup
         lookup.bind(1, naturalKey)
@@ -178,6 +140,7 @@ extension LedgerWriter {
 
     /// Reads a booked transaction with its postings.
     public func transaction(_ id: Int64) throws -> BookedTransaction {
+        try writePending()
         guard let t = try JournalQueries.transaction(db, id: id) else { throw LedgerError.unknownTransaction(id) }
         return t
     }

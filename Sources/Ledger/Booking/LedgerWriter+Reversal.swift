@@ -21,6 +21,7 @@ extension LedgerWriter {
     /// (default: the original's date) and releases the original's natural key. Returns the reversal's id.
     @discardableResult
     public func reverse(_ id: Int64, reason: String, date: LedgerDate? = nil, batch: Int64? = nil) throws -> Int64 {
+        try writePending()
         let original = try run { try transaction(id) }
         try run {
             if original.reverses != nil { throw LedgerError.reversalOfReversal(id) }
@@ -50,6 +51,7 @@ extension LedgerWriter {
     /// Records an import batch: file name, SHA-256 of the file (hex), counts and time.
     public func finishBatch(_ id: Int64, kind: String, fileName: String, fileSHA256: String, counts: BatchCounts,
                             importedAt: Date = Date()) throws {
+        try writePending()
         try run {
             let stamp = importedAt.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(secondsFromGMT: 0)!))
             try db.execute(sql: """
@@ -64,6 +66,7 @@ extension LedgerWriter {
     /// so the corrected file can be imported again. Returns the reversals' ids.
     @discardableResult
     public func undoBatch(_ id: Int64, reason: String) throws -> [Int64] {
+        try writePending()
         let ids = try run { () -> [Int64] in
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import_batch WHERE id = ?)", arguments: [id]) == true else {
                 throw LedgerError.unknownBatch(id)

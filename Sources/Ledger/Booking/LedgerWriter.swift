@@ -32,9 +32,15 @@ public final class LedgerWriter {
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
     /// The booking price found last, by commodity and date (quoted in the functional currency).
     private var lastPrice: (commodity: String, date: LedgerDate, found: (date: LedgerDate, price: Int64)?)?
-    /// Prepared once per write: the posting inserts by number of rows, and the sealing transaction insert.
+    /// Prepared once per write: the posting and the transaction inserts by number of rows, and the savepoints.
     var postingInserts: [Int: RawStatement] = [:]
-    var txnInsert: RawStatement?
+    var txnInserts: [Int: RawStatement] = [:]
+    var savepointStatements: [String: RawStatement] = [:]
+    /// Transactions booked but not written yet, with their postings' account ids and values, and how many may
+    /// wait (1: written as booked; see `deferringWrites`).
+    var pending: [PendingTransaction] = []
+    var pendingPostings: [(account: Int64, value: Int64)] = []
+    var deferLimit = 1
     /// The natural-key lookup, prepared once per write: imports ask it for every row.
     var naturalKeyLookup: RawStatement?
     /// The buffer each booking's canonical bytes are written into, kept for its capacity.
@@ -45,7 +51,7 @@ public final class LedgerWriter {
     /// Bookings after which the mark moves even mid-write, so the view's unfolded tail stays short and
     /// the fold's sort stays small in memory.
     static let settleEvery = 10_000
-    private var failed: Error?
+    var failed: Error?
 
     private struct PriceKey: Hashable {
         let base: String, quote: String, date: LedgerDate
@@ -100,6 +106,7 @@ public final class LedgerWriter {
     /// into `account_day_store` in one grouped statement. Runs before commit and before reads of `account_day`
     /// inside a write, which would otherwise scan the unfolded postings.
     func settleDailyTotals() throws {
+        try writePending()
         guard unsettled else { return }
         try db.cachedStatement(sql: "UPDATE account_day_mark SET through_txn = (SELECT coalesce(max(id), 0) FROM txn)").execute()
         unsettled = false
@@ -212,7 +219,8 @@ public final class LedgerWriter {
     @discardableResult
     public func addPrice(date: LedgerDate, base: String, quote: String, price: Int64, source: String? = nil,
                          batch: Int64? = nil) throws -> Int64 {
-        try run {
+        try writePending()
+        return try run {
             _ = try scale(of: base)
             _ = try scale(of: quote)
             guard price > 0 else { throw LedgerError.invalidPrice(price) }

@@ -31,6 +31,8 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case notALedger(path: String, reason: String)
     /// The database refused the write (a constraint or trigger): its message says which invariant.
     case refusedByDatabase(String)
+    /// A transaction whose writing was deferred (``LedgerWriter/deferringWrites(upTo:_:)``) was refused: which, and why.
+    indirect case refusedTransaction(id: Int64, LedgerError)
     case database(String)
 
     public var description: String {
@@ -69,6 +71,7 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .ledgerExists(let p): return "\(p): a file already exists; refusing to overwrite it"
         case .notALedger(let p, let r): return "\(p): not a ledger (\(r))"
         case .refusedByDatabase(let m): return "refused by the database: \(m)"
+        case .refusedTransaction(let id, let reason): return "transaction \(id): \(reason.description)"
         case .database(let m): return "database error: \(m)"
         }
     }

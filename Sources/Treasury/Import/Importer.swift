@@ -34,6 +34,8 @@ public struct Importer {
                 var sha = ""
                 do { sha = try body(session) } catch let error as InputError { session.reject(error) }
                 var outcome = session.outcome
+                // Deferred writes report their refusals late: errors in line order.
+                outcome.errors.sort { $0.line < $1.line }
                 if outcome.errorCount > 0 || options.dryRun { throw Rollback(outcome: outcome) }
                 try writer.finishBatch(session.batch, kind: kind.rawValue, fileName: file, fileSHA256: sha, counts: outcome.counts)
                 outcome.batch = session.batch

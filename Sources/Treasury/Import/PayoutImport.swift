@@ -39,14 +39,16 @@ extension Importer {
     /// `reserve import payouts FILE`: the canonical payouts CSV. Rows are parsed on the reading thread.
     public func importPayouts(csv path: String, options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         return try run(.payouts, file: Importer.displayName(path), options: options) { session in
-            try Importer.eachRecord(
-                session, path: path, Importer.payoutSchema,
-                date: ("paid_at", ISOTimestamp.parse(utf8:)),
-                prepare: { header in
-                    let c = PayoutColumns(header)
-                    return { r in try Importer.payoutRow(r, c) }
-                }
-            ) { row in try Importer.bookPayout(row, session) }
+            try session.deferringWrites {
+                try Importer.eachRecord(
+                    session, path: path, Importer.payoutSchema,
+                    date: ("paid_at", ISOTimestamp.parse(utf8:)),
+                    prepare: { header in
+                        let c = PayoutColumns(header)
+                        return { r in try Importer.payoutRow(r, c) }
+                    }
+                ) { row in try Importer.bookPayout(row, session) }
+            }
         }
     }
 
@@ -70,7 +72,7 @@ extension Importer {
     public func importPayouts(f2pool path: String, pool: String, site: String,
                               options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         let file = path == "-" ? "stdin" : path
-        return try run(.payouts, file: file, options: options) { session in
+        return try run(.payouts, file: file, options: options) { session in try session.deferringWrites {
             let (root, sha) = try Importer.readJSON(path)
             let entries = try F2PoolFile.entries(root, file: file)
             session.earliestDate = entries.compactMap { entry -> LedgerDate? in
@@ -91,7 +93,7 @@ extension Importer {
                 session.outcome.notes.append("\(others) entries are earnings or other kinds; import earnings with `reserve import earnings --source f2pool`")
             }
             return sha
-        }
+        } }
     }
 
     /// Checks and books one payout: pool basis, site, wallet, natural key, valuation; records the output.
@@ -163,18 +165,65 @@ extension ImportSession {
         return route
     }
 
-    /// Records an output the reserve now holds.
+    /// Records an output the reserve now holds: queued, and written with others by one multi-row insert (see
+    /// `deferringWrites`).
     func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
+        pendingOutputs.append(PendingOutput(txid: txid, vout: vout.map { Int64($0) }, wallet: wallet, script: script,
+                                            amount: amount, txnID: txnID, line: line))
+        if pendingOutputs.count >= deferLimit { try writeOutputs() }
+    }
+
+    /// Writes the queued outputs. When the database refuses the group, they are written one by one so that the error
+    /// names the record whose output is already recorded.
+    func writeOutputs() throws {
+        guard !pendingOutputs.isEmpty else { return }
+        defer { pendingOutputs.removeAll(keepingCapacity: true) }
         do {
-            let insert = try outputInsert ?? RawStatement(writer.db, sql: """
-                INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
-            outputInsert = insert
-            insert.bind(1, txid); insert.bind(2, vout.map { Int64($0) }); insert.bind(3, wallet)
-            insert.bind(4, blob: script); insert.bind(5, amount); insert.bind(6, txnID); insert.bind(7, batch)
-            try insert.run()
+            try insertOutputs(pendingOutputs[...])
         } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
-            throw error(line, nil, "output \(txid):\(vout.map { String($0) } ?? "?") is already recorded as a reserve output")
+            // The failed statement left nothing behind.
+            for i in pendingOutputs.indices {
+                do {
+                    try insertOutputs(pendingOutputs[i...i])
+                } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
+                    let o = pendingOutputs[i]
+                    throw error(o.line, nil, "output \(o.txid):\(o.vout.map { String($0) } ?? "?") is already recorded as a reserve output")
+                }
+            }
         }
     }
+
+    private func insertOutputs(_ outputs: ArraySlice<PendingOutput>) throws {
+        let insert = try outputInsert(rows: outputs.count)
+        var o: Int32 = 0
+        for output in outputs {
+            insert.bind(o + 1, output.txid); insert.bind(o + 2, output.vout); insert.bind(o + 3, output.wallet)
+            insert.bind(o + 4, blob: output.script); insert.bind(o + 5, output.amount); insert.bind(o + 6, output.txnID)
+            insert.bind(o + 7, batch)
+            o += 7
+        }
+        try insert.run()
+    }
+
+    /// The insert of `rows` reserve outputs, prepared once per import for each number of rows used.
+    private func outputInsert(rows: Int) throws -> RawStatement {
+        if let prepared = outputInserts[rows] { return prepared }
+        let statement = try RawStatement(writer.db, sql: """
+            INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch)
+            VALUES \(repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+            """)
+        outputInserts[rows] = statement
+        return statement
+    }
+}
+
+/// A reserve output waiting to be written, with the line it came from.
+struct PendingOutput {
+    let txid: String
+    let vout: Int64?
+    let wallet: String
+    let script: [UInt8]
+    let amount: Int64
+    let txnID: Int64
+    let line: Int
 }
