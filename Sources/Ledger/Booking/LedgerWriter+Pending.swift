@@ -123,7 +123,8 @@ extension LedgerWriter {
 
     /// The insert of `rows` postings, prepared once per write for each number of rows used.
     private func postingInsert(rows: Int) throws -> RawStatement {
-        if let prepared = postingInserts[rows] { return prepared }
+        if rows < postingInserts.count, let prepared = postingInserts[rows] { return prepared }
+        if postingInserts.count <= rows { postingInserts += repeatElement(nil, count: rows + 1 - postingInserts.count) }
         let statement = try RawStatement(db, sql: """
             INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, metadata, lines)
             VALUES \(repeatElement("(?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
@@ -134,7 +135,8 @@ extension LedgerWriter {
 
     /// The insert of `rows` transaction rows, prepared once per write for each number of rows used.
     private func txnInsert(rows: Int) throws -> RawStatement {
-        if let prepared = txnInserts[rows] { return prepared }
+        if rows < txnInserts.count, let prepared = txnInserts[rows] { return prepared }
+        if txnInserts.count <= rows { txnInserts += repeatElement(nil, count: rows + 1 - txnInserts.count) }
         let statement = try RawStatement(db, sql: """
             INSERT INTO txn(id, date, narration, source, natural_key, reverses, batch, metadata, hash, posting_count)
             VALUES \(repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))

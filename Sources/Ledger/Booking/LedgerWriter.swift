@@ -32,9 +32,9 @@ public final class LedgerWriter {
     private var priceCache: [PriceKey: (date: LedgerDate, price: Int64)?] = [:]
     /// The booking price found last, by commodity and date (quoted in the functional currency).
     private var lastPrice: (commodity: String, date: LedgerDate, found: (date: LedgerDate, price: Int64)?)?
-    /// Prepared once per write: the posting and the transaction inserts by number of rows, and the savepoints.
-    var postingInserts: [Int: RawStatement] = [:]
-    var txnInserts: [Int: RawStatement] = [:]
+    /// Prepared once per write: the posting and the transaction inserts, indexed by number of rows, and the savepoints.
+    var postingInserts: [RawStatement?] = []
+    var txnInserts: [RawStatement?] = []
     var savepointStatements: [String: RawStatement] = [:]
     /// Transactions booked but not written yet, with their postings' account ids and values, and how many may
     /// wait (1: written as booked; see `deferringWrites`).

@@ -28,11 +28,14 @@ final class ImportSession {
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
-    private var walletCache: [String: WalletEntry] = [:]
+    /// Each address looked up, with its reserve wallet if any.
+    private var walletCache: [String: KnownAddress] = [:]
     /// The last four addresses looked up, compared before `walletCache` is hashed: payouts go to a few addresses.
-    private var recentAddresses: [(text: String, entry: WalletEntry)] = []
+    private var recentAddresses: [(text: String, entry: KnownAddress)] = []
+    private struct KnownAddress {
+        let wallet: String?
+    }
     private var nextRecentAddress = 0
-    private typealias WalletEntry = (wallet: String?, script: [UInt8], scriptHex: String)
     /// The earliest accounting date of the input: accounts it opens are opened on that date.
     var earliestDate: LedgerDate?
     /// Finds `earliestDate` (a pass over the input), run only when the import first has to open an account.
@@ -47,8 +50,6 @@ final class ImportSession {
     var pendingOutputs: [PendingOutput] = []
     var outputInserts: [Int: RawStatement] = [:]
     private(set) var deferLimit = 1
-    /// The buffer canonical texts and keys are written into, one record after another.
-    private var scratch = CanonicalText()
     /// What payouts of a site share, with the pool they were found for (see `payoutRoute`).
     var payoutRoutes: [String: PayoutRoute] = [:]
 
@@ -190,21 +191,8 @@ final class ImportSession {
         return text.withUTF8 { fingerprint(kind, utf8: UnsafeRawBufferPointer($0)) }
     }
 
-    /// The fingerprint of the canonical text `write` puts into the import's reusable buffer.
-    func fingerprint(_ kind: String, _ write: (inout CanonicalText) -> Void) -> String {
-        scratch.reset()
-        write(&scratch)
-        return scratch.bytes.withUnsafeBytes { ImportSession.fingerprint(kind, utf8: $0) }
-    }
-
-    /// The text `write` puts into the import's reusable buffer, as a String (keys built without interpolation).
-    func text(_ write: (inout CanonicalText) -> Void) -> String {
-        scratch.reset()
-        write(&scratch)
-        return String(decoding: scratch.bytes, as: UTF8.self)
-    }
-
-    private static func fingerprint(_ kind: String, utf8: UnsafeRawBufferPointer) -> String {
+    /// The fingerprint of canonical text given as UTF-8 bytes.
+    static func fingerprint(_ kind: String, utf8: UnsafeRawBufferPointer) -> String {
         var hasher = SHA256()
         hasher.update(bufferPointer: utf8)
         let digest = hasher.finalize()
@@ -319,33 +307,23 @@ final class ImportSession {
 
     // MARK: Addresses and wallets
 
-    /// Parses `text` as an address of the ledger's network and finds its reserve wallet.
-    /// `scriptHex` is the script in hex, computed once per address for fingerprints.
-    func reserveAddress(_ text: String, line: Int, column: String) throws -> (wallet: String, script: [UInt8], scriptHex: String) {
-        if let cached = recentAddresses.first(where: { $0.text == text })?.entry ?? cachedAddress(text) {
-            guard let wallet = cached.wallet else {
-                throw error(line, column, "address \(text) does not belong to a registered reserve wallet")
-            }
-            return (wallet, cached.script, cached.scriptHex)
+    /// The reserve wallet of the address `text` whose script is `script`, or the error at `column` when the address
+    /// is no registered reserve wallet's.
+    func reserveWallet(_ text: String, script: [UInt8], line: Int, column: String) throws -> String {
+        let wallet: String?
+        if let known = recentAddresses.first(where: { $0.text == text })?.entry ?? cachedAddress(text) {
+            wallet = known.wallet
+        } else {
+            wallet = try wallets.wallet(owning: script, in: writer.db)
+            if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
+            walletCache[text] = KnownAddress(wallet: wallet)
         }
-        let address: Address
-        do {
-            address = try Address.parse(text)
-            try address.require(network)
-        } catch {
-            throw self.error(line, column, "address \(text): \(error.description)")
-        }
-        let script = address.scriptPubKey
-        let wallet = try wallets.wallet(owning: script, in: writer.db)
-        if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
-        let scriptHex = Hex.encode(script)
-        walletCache[text] = (wallet, script, scriptHex)
         guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
-        return (wallet, script, scriptHex)
+        return wallet
     }
 
     /// The `walletCache` entry of `text`, kept among the recent addresses when found.
-    private func cachedAddress(_ text: String) -> WalletEntry? {
+    private func cachedAddress(_ text: String) -> KnownAddress? {
         guard let entry = walletCache[text] else { return nil }
         if recentAddresses.count < 4 { recentAddresses.append((text, entry)) } else { recentAddresses[nextRecentAddress] = (text, entry) }
         nextRecentAddress = (nextRecentAddress + 1) & 3

@@ -19,6 +19,54 @@ struct PayoutRow {
     var payoutID: String?
     /// Columns to name in errors.
     var columns: (date: String, amount: String, address: String, fee: String, pool: String, site: String)
+    /// What `derive` works out without the ledger.
+    var derived = PayoutDerived()
+}
+
+/// What a payout gives without the ledger: its accounting date, natural key, the script of its address (or why the
+/// address is refused) and its content hash. CSV payouts get it on the reading thread, off the booking thread's path.
+struct PayoutDerived: Sendable {
+    var date = LedgerDate(year: 1970, month: 1, day: 1)!
+    var key = ""
+    var script: [UInt8] = []
+    /// Why the address is not one of the ledger's network, nil when it is.
+    var addressError: String?
+    /// The content hash (see `ImportSession.fingerprint`), of the canonical text below.
+    var fingerprint = ""
+}
+
+extension PayoutRow {
+    /// Fills `derived` for a ledger on `network` in time zone `zone`.
+    mutating func derive(network: Network, zone: TimeZone) {
+        derived.date = paidAt.accountingDate(in: zone)
+        var t = CanonicalText()
+        t.append("payout:")
+        if let vout {
+            t.append(contentsOf: txid); t.append(":"); t.append(Int64(vout))
+        } else {
+            t.append(contentsOf: pool); t.append(":"); t.append(contentsOf: payoutID ?? txid)
+        }
+        derived.key = String(decoding: t.bytes, as: UTF8.self)
+        let parsed: Address
+        do {
+            parsed = try Address.parse(address)
+            try parsed.require(network)
+        } catch {
+            derived.addressError = error.description
+            return
+        }
+        derived.script = parsed.scriptPubKey
+        t.reset()
+        t.append("paid_at="); t.append(paidAt)
+        t.append(";pool="); t.append(contentsOf: pool)
+        t.append(";site="); t.append(contentsOf: site)
+        t.append(";amount="); t.append(amount)
+        t.append(";fee="); t.append(fee)
+        t.append(";script="); t.appendHex(derived.script)
+        t.append(";txid="); t.append(contentsOf: txid)
+        t.append(";vout="); if let vout { t.append(Int64(vout)) }
+        derived.fingerprint = t.bytes.withUnsafeBytes { ImportSession.fingerprint("payout", utf8: $0) }
+    }
 }
 
 /// The payouts CSV's columns, resolved once per file.
@@ -43,9 +91,13 @@ extension Importer {
                 try Importer.eachRecord(
                     session, path: path, Importer.payoutSchema,
                     date: ("paid_at", ISOTimestamp.parse(utf8:)),
-                    prepare: { header in
+                    prepare: { [network = session.network, zone = session.zone] header in
                         let c = PayoutColumns(header)
-                        return { r in try Importer.payoutRow(r, c) }
+                        return { r in
+                            var row = try Importer.payoutRow(r, c)
+                            row.derive(network: network, zone: zone)
+                            return row
+                        }
                     }
                 ) { row in try Importer.bookPayout(row, session) }
             }
@@ -83,10 +135,12 @@ extension Importer {
             for entry in entries {
                 guard case .payout(let p) = entry.kind else { others += 1; continue }
                 session.handle(line: entry.line) {
-                    try Importer.bookPayout(PayoutRow(
+                    var row = PayoutRow(
                         line: entry.line, paidAt: .unix(p.paidTime), pool: pool, site: site, amount: p.amount, fee: 0,
                         address: p.address, txid: p.txid, vout: nil, payoutID: String(entry.id),
-                        columns: (p.path + ".paid_time", p.path + ".value", p.path + ".address", "", "--pool", "--site")), session)
+                        columns: (p.path + ".paid_time", p.path + ".value", p.path + ".address", "", "--pool", "--site"))
+                    row.derive(network: session.network, zone: session.zone)
+                    return try Importer.bookPayout(row, session)
                 }
             }
             if others > 0 {
@@ -105,26 +159,11 @@ extension Importer {
             throw session.error(line, row.columns.fee,
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
-        let (wallet, script, scriptHex) = try session.reserveAddress(row.address, line: line, column: row.columns.address)
-        let key = session.text { t in
-            t.append("payout:")
-            if let vout = row.vout {
-                t.append(contentsOf: row.txid); t.append(":"); t.append(Int64(vout))
-            } else {
-                t.append(contentsOf: row.pool); t.append(":"); t.append(contentsOf: row.payoutID ?? row.txid)
-            }
+        if let refused = row.derived.addressError {
+            throw session.error(line, row.columns.address, "address \(row.address): \(refused)")
         }
-        let fingerprint = session.fingerprint("payout") { t in
-            t.append("paid_at="); t.append(row.paidAt)
-            t.append(";pool="); t.append(contentsOf: row.pool)
-            t.append(";site="); t.append(contentsOf: row.site)
-            t.append(";amount="); t.append(row.amount)
-            t.append(";fee="); t.append(row.fee)
-            t.append(";script="); t.append(contentsOf: scriptHex)
-            t.append(";txid="); t.append(contentsOf: row.txid)
-            t.append(";vout="); if let vout = row.vout { t.append(Int64(vout)) }
-        }
-        let date = session.accountingDate(row.paidAt)
+        let wallet = try session.reserveWallet(row.address, script: row.derived.script, line: line, column: row.columns.address)
+        let (key, fingerprint, date) = (row.derived.key, row.derived.fingerprint, row.derived.date)
         // The date and description in words are for listings only.
         let (dateText, description) = session.listing
             ? (date.description, "\(MinorUnits.format(row.amount, scale: 8)) BTC to \(ReserveAccounts.reserve(wallet: wallet)) from \(row.pool) (\(basis))")
@@ -136,7 +175,7 @@ extension Importer {
         let postings = try session.valuing(line: line, column: row.columns.date) { try session.rules.payout(event) }
         let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
                                   narration: route.narration, source: "payouts", postings: postings)
-        try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: script, amount: row.amount,
+        try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: row.derived.script, amount: row.amount,
                                  txnID: id, line: line)
         return ImportedRecord(line: line, key: key, status: .new, date: dateText, description: description)
     }
