@@ -44,8 +44,10 @@ let package = Package(
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
         .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1"], resources: [.copy("Vectors")]),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tests/LedgerStress"),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress"]),
-        .testTarget(name: "TreasuryTests", dependencies: ["Treasury"]),
-        .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve"]),
+        // Helpers the test targets share: temporary directories that remove themselves.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress", "TestSupport"]),
+        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "TestSupport"]),
+        .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve", "TestSupport"]),
     ]
 )

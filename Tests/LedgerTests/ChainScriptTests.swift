@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import TestSupport
 import Testing
 @testable import Ledger
 
@@ -11,8 +12,8 @@ import Testing
         .deletingLastPathComponent().appendingPathComponent("docs/verify_chain.py").path
 
     @Test(.enabled(if: ExportCrossCheckTests.tool("python3") != nil)) func pythonScriptAgrees() throws {
-        let path = F.temporaryPath("chain")
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("chain")
+        let path = directory.path("ledger.sqlite")
         let ledger = try LedgerStore.create(at: path, settings: LedgerSettings(), commodities: try F.commodities())
         try ledger.write { w in
             try w.addPrice(date: F.date("2026-03-01"), base: "BTC", quote: "PKR", price: 2_850_000_000, source: "manual")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ledger
 
@@ -9,8 +10,9 @@ import Testing
     static let helper = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/debug/ledger-stress").path
 
-    static func prepared() throws -> String {
-        let path = F.temporaryPath("concurrent")
+    /// A ledger with one price, in `directory`; returns its path.
+    static func prepared(in directory: TemporaryDirectory) throws -> String {
+        let path = directory.path("ledger.sqlite")
         let ledger = try LedgerStore.create(at: path, settings: LedgerSettings(), commodities: try F.commodities())
         try ledger.write { try $0.addPrice(date: F.date("2026-03-01"), base: "BTC", quote: "PKR", price: 2_850_000_000) }
         return path
@@ -26,8 +28,8 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: helper))) func twoProcessesBookingAtOnce() throws {
-        let path = try Self.prepared()
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("concurrent")
+        let path = try Self.prepared(in: directory)
         let a = try Self.spawn(["each", path, "A", "150"])
         let b = try Self.spawn(["each", path, "B", "150"])
         // This process books too, meanwhile.
@@ -47,8 +49,8 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: helper))) func killedMidBatchLeavesLedgerAsBefore() throws {
-        let path = try Self.prepared()
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("concurrent")
+        let path = try Self.prepared(in: directory)
         let ledger = try LedgerStore.open(at: path)
         for i in 0..<10 { try ledger.book(F.mined(Int64(i + 1), on: "2026-03-02", key: "before:\(i)")) }
         let before = try ledger.verify()

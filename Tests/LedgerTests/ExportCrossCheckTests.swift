@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ledger
 
@@ -19,9 +20,9 @@ import Testing
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
-        let out = FileManager.default.temporaryDirectory.appendingPathComponent("out-\(UUID().uuidString)")
+        let directory = try TemporaryDirectory("out")
+        let out = directory.url.appendingPathComponent("stdout")
         _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        defer { try? FileManager.default.removeItem(at: out) }
         let handle = try FileHandle(forWritingTo: out)
         process.standardOutput = handle
         try process.run()
@@ -98,8 +99,8 @@ import Testing
     }
 
     @Test func sampleIsConsistent() throws {
-        let path = F.temporaryPath("export")
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("export")
+        let path = directory.path("ledger.sqlite")
         let ledger = try Self.sampleLedger(at: path)
         #expect(try ledger.verify().isValid)
         // Revaluation leaves every BTC holding at the 2026-03-31 price; the empty account has no value.
@@ -109,11 +110,10 @@ import Testing
     }
 
     @Test(.enabled(if: tool("hledger") != nil)) func hledgerBalancesEqualOurs() throws {
-        let path = F.temporaryPath("export")
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("export")
+        let path = directory.path("ledger.sqlite")
         let ledger = try Self.sampleLedger(at: path)
-        let journal = path + ".journal"
-        defer { try? FileManager.default.removeItem(atPath: journal) }
+        let journal = directory.path("ledger.journal")
         try JournalExport.write(ledger, dialect: .hledger, to: journal)
         let hledger = try #require(Self.tool("hledger"))
         func table(_ extra: [String]) throws -> [String: [String: String]] {
@@ -155,11 +155,10 @@ import Testing
         """
 
     @Test(.enabled(if: tool("bean-check") != nil && tool("python3") != nil)) func beancountBalancesEqualOurs() throws {
-        let path = F.temporaryPath("export")
-        defer { F.remove(path) }
+        let directory = try TemporaryDirectory("export")
+        let path = directory.path("ledger.sqlite")
         let ledger = try Self.sampleLedger(at: path)
-        let journal = path + ".beancount", script = path + ".py"
-        defer { try? FileManager.default.removeItem(atPath: journal); try? FileManager.default.removeItem(atPath: script) }
+        let journal = directory.path("ledger.beancount"), script = directory.path("balances.py")
         try JournalExport.write(ledger, dialect: .beancount, to: journal)
         try Self.beancountScript.write(toFile: script, atomically: true, encoding: .utf8)
         let check = try Self.run(try #require(Self.tool("bean-check")), [journal])

@@ -19,15 +19,6 @@ enum LedgerFixtures {
         [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8), try Commodity("USD", scale: 2)]
     }
 
-    /// A temporary file path (removed with its WAL files by `remove`).
-    static func temporaryPath(_ name: String = "ledger") -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString).sqlite").path
-    }
-
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
-
     /// Mining income of `sats` on `day` into Assets:Reserve:Cold, valued at the day's price.
     static func mined(_ sats: Int64, on day: String, key: String? = nil) -> TransactionDraft {
         TransactionDraft(date: date(day), narration: "mined", postings: [

@@ -1,5 +1,6 @@
 import Bitcoin
 import Foundation
+import TestSupport
 import Testing
 @testable import ReserveCommands
 
@@ -100,10 +101,8 @@ import Testing
     }
 
     @Test func ownerFieldsOnlyWithALedger() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("addr-owner-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let db = directory.appendingPathComponent("reserve.sqlite").path
+        let directory = try TemporaryDirectory("addr-owner")
+        let db = directory.path("reserve.sqlite")
         let mine = "bc1qp5wfcq48h6d63wyy9qz0awtpfqwwv4sma86mhz" // cold, receive chain, index 0
         let other = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
         let arguments = ["address", "inspect", "--file", "-", "--format", "jsonl", "--db", db]

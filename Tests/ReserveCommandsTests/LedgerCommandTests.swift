@@ -1,24 +1,18 @@
 import Foundation
 import GRDB
 import Ledger
+import TestSupport
 import Testing
 @testable import ReserveCommands
 
 /// The ledger commands, run in-process (exit codes and effects) and as the built binary (output).
 @Suite struct LedgerCommandTests {
-    static func temporaryPath() -> String {
-        FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString).sqlite").path
-    }
-
-    static func remove(_ path: String) {
-        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-    }
-
     static func date(_ s: String) throws -> LedgerDate { try LedgerDate(s) }
 
-    /// A ledger made by `reserve init`, with a price and two payouts booked through the API.
-    static func sample() throws -> String {
-        let path = temporaryPath()
+    /// A ledger made by `reserve init` in `directory`, with a price and two payouts booked through the API; returns
+    /// its path.
+    static func sample(in directory: TemporaryDirectory) throws -> String {
+        let path = directory.path("reserve.sqlite")
         #expect(ReserveMain.execute(["init", "--timezone", "Asia/Karachi", "--fiscal-year-start", "7", "--db", path]) == 0)
         let ledger = try LedgerStore.open(at: path)
         try ledger.write { w in
@@ -50,8 +44,8 @@ import Testing
     }
 
     @Test func initRefusesBadSettingsAndOverwriting() throws {
-        let path = Self.temporaryPath()
-        defer { Self.remove(path) }
+        let directory = try TemporaryDirectory("cli")
+        let path = directory.path("reserve.sqlite")
         #expect(ReserveMain.execute(["init", "--network", "litecoin", "--db", path]) == 64)
         #expect(ReserveMain.execute(["init", "--fiscal-year-start", "13", "--db", path]) == 64)
         #expect(ReserveMain.execute(["init", "--timezone", "Mars/Olympus", "--db", path]) == 64)
@@ -64,8 +58,8 @@ import Testing
     }
 
     @Test func assertReverseRevalueAndAccounts() throws {
-        let path = try Self.sample()
-        defer { Self.remove(path) }
+        let directory = try TemporaryDirectory("cli")
+        let path = try Self.sample(in: directory)
         #expect(ReserveMain.execute(["assert", "Assets:Reserve:Cold", "0.00112345", "BTC", "--date", "2026-03-03", "--db", path]) == 0)
         #expect(ReserveMain.execute(["assert", "Assets:Reserve:Cold", "0.00112346", "BTC", "--date", "2026-03-03", "--db", path]) == 1)
         #expect(ReserveMain.execute(["assert", "Assets:Reserve:Cold", "1e-3", "BTC", "--date", "2026-03-03", "--db", path]) == 65)
@@ -86,8 +80,8 @@ import Testing
     }
 
     @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary))) func balanceAndVerifyOutput() throws {
-        let path = try Self.sample()
-        defer { Self.remove(path) }
+        let directory = try TemporaryDirectory("cli")
+        let path = try Self.sample(in: directory)
         let balance = try Self.output(["balance", "Assets", "--format", "csv", "--db", path])
         #expect(balance.status == 0)
         // 112,345 sats at 28,500,000.00: 12,345 → 351,832 (351,832.5 to even) + 100,000 → 2,850,000.
@@ -115,10 +109,9 @@ import Testing
     }
 
     @Test func exportJournal() throws {
-        let path = try Self.sample()
-        defer { Self.remove(path) }
-        let out = path + ".beancount"
-        defer { try? FileManager.default.removeItem(atPath: out) }
+        let directory = try TemporaryDirectory("cli")
+        let path = try Self.sample(in: directory)
+        let out = directory.path("reserve.beancount")
         #expect(ReserveMain.execute(["export", "journal", "--to", "gnucash", "--db", path]) == 64)
         #expect(ReserveMain.execute(["export", "journal", "--to", "beancount", "--out", out, "--db", path]) == 0)
         let text = try String(contentsOfFile: out, encoding: .utf8)

@@ -1,18 +1,46 @@
 import Foundation
+import TestSupport
 import Testing
 
+/// One demo ledger for a suite (built by `reserve demo`, as `make demo` does): made when the suite starts, in a
+/// temporary directory that goes when the suite ends.
+struct DemoLedger: Sendable {
+    let directory: TemporaryDirectory
+    /// `reserve demo`'s exit status (-1 when it could not be run).
+    let status: Int32
+    var dir: URL { directory.url }
+    var db: String { directory.path("reserve.sqlite") }
+
+    /// The demo of the suite running in this task.
+    @TaskLocal static var current: DemoLedger?
+
+    /// The suite trait: builds the demo, runs the suite's tests with it as `current`, then lets it go.
+    struct Scope: SuiteTrait, TestScoping {
+        func provideScope(for test: Test, testCase: Test.Case?,
+                          performing function: @Sendable () async throws -> Void) async throws {
+            let directory = try TemporaryDirectory("report-cli")
+            let r = try? HDCLI.run(["demo", "--out", directory.path, "--fixtures", ReportCommandTests.fixtures])
+            try await DemoLedger.$current.withValue(DemoLedger(directory: directory, status: r?.status ?? -1)) {
+                try await function()
+            }
+        }
+    }
+}
+
+extension Trait where Self == DemoLedger.Scope {
+    /// Runs the suite with one demo ledger, ``DemoLedger/current``.
+    static var demoLedger: Self { Self() }
+}
+
 /// `reserve demo` and `reserve report …` end to end through the built binary, on the demo fixtures.
-@Suite(.serialized) struct ReportCommandTests {
+@Suite(.serialized, .demoLedger) struct ReportCommandTests {
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("fixtures/demo").path
 
-    /// One demo ledger for the suite (built by `reserve demo`, as `make demo` does).
-    static let demo: (dir: URL, db: String, status: Int32) = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("report-cli-\(getpid())")
-        let r = try? HDCLI.run(["demo", "--out", dir.path, "--fixtures", fixtures])
-        return (dir, dir.appendingPathComponent("reserve.sqlite").path, r?.status ?? -1)
-    }()
+    static var demo: DemoLedger {
+        get throws { try #require(DemoLedger.current) }
+    }
 
     static func challenge() throws -> String {
         let conf = try String(contentsOfFile: fixtures + "/demo.conf", encoding: .utf8)
@@ -24,7 +52,7 @@ import Testing
     }
 
     @Test func demoRunsAndWritesTheHTMLPage() throws {
-        #expect(Self.demo.status == 0)
+        #expect(try Self.demo.status == 0)
         let html = try String(contentsOf: Self.demo.dir.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))
         #expect(html.contains("<svg"))
@@ -63,7 +91,7 @@ import Testing
         // Corrupt the last (cold, funded) attestation's signature: its balance becomes unproven.
         let last = lines.count - 2
         lines[last] = String(lines[last].dropLast(8)) + "AAAAAAA="
-        let file = Self.demo.dir.appendingPathComponent("tampered.csv")
+        let file = try Self.demo.dir.appendingPathComponent("tampered.csv")
         try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
         let r = try HDCLI.run(["report", "reserves", "--attestations", file.path, "--challenge", try Self.challenge(),
                                "--format", "json", "--db", Self.demo.db])

@@ -1,12 +1,14 @@
 import Foundation
+import TestSupport
 
-/// Runs the built `reserve` binary on files written to a fresh temporary folder, capturing both streams.
+/// Runs the built `reserve` binary on files written to a fresh temporary folder, capturing both streams. The
+/// folder goes with the last copy of the value.
 struct VerifyCLI {
-    let directory: URL
+    let temporary: TemporaryDirectory
+    var directory: URL { temporary.url }
 
     init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("verify-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        temporary = try TemporaryDirectory("verify-cli")
     }
 
     /// Writes `text` to `name` in the folder and returns its path.

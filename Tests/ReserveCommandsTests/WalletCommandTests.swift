@@ -1,24 +1,24 @@
 import Bitcoin
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 /// `reserve wallet add|list|addresses` against a ledger file, end to end through the binary.
 @Suite struct WalletCommandTests {
     static let zpub = DescriptorCommandTests.zpub
 
-    /// A fresh ledger file (network `network`) in its own temporary directory.
-    func ledger(network: String = "main") throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("hd-wallet-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("reserve.sqlite").path
+    /// A fresh ledger file (network `network`) in `directory`; returns its path.
+    func ledger(in directory: TemporaryDirectory, network: String = "main") throws -> String {
+        let path = directory.path("reserve.sqlite")
         _ = try LedgerStore.create(at: path, settings: LedgerSettings(extra: ["network": network]),
                                    commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)])
         return path
     }
 
     @Test func addListAndAddresses() throws {
-        let db = try ledger()
+        let directory = try TemporaryDirectory("hd-wallet")
+        let db = try ledger(in: directory)
         let add = try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--gap-limit", "3", "--db", db])
         #expect(add.status == 0, "\(add.stderr)")
         let normal = try Descriptor(descriptorOrKey: Self.zpub).description
@@ -42,7 +42,8 @@ import Testing
     }
 
     @Test func addressInspectNamesTheOwner() throws {
-        let db = try ledger()
+        let directory = try TemporaryDirectory("hd-wallet")
+        let db = try ledger(in: directory)
         #expect(try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--gap-limit", "2", "--db", db]).status == 0)
         let r = try HDCLI.run(["address", "inspect", "bc1q8c6fshw2dlwun7ekn9qwf37cu2rn755upcp6el",
                                "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "--format", "jsonl", "--db", db])
@@ -56,7 +57,8 @@ import Testing
     }
 
     @Test func refusals() throws {
-        let db = try ledger()
+        let directory = try TemporaryDirectory("hd-wallet")
+        let db = try ledger(in: directory)
         #expect(try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--db", db]).status == 0)
         let again = try HDCLI.run(["wallet", "add", "Cold", "--descriptor", Self.zpub, "--db", db])
         #expect(again.status == 65 && again.stderr.contains("already exists"))

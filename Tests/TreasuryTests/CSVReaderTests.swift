@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Treasury
 
@@ -125,12 +126,12 @@ private func error(_ text: String, schema: CSVSchema = CSVSchema(required: ["a",
     }
 
     @Test func readsAFileFromDisk() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("csv-\(UUID()).csv")
+        let directory = try TemporaryDirectory("csv")
+        let path = directory.path("big.csv")
         var text = "a,b\n"
         for i in 0..<20_000 { text += "\(i),\"v\(i)\"\n" }
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        defer { try? FileManager.default.removeItem(at: url) }
-        let reader = try CSVReader(path: url.path, schema: CSVSchema(required: ["a", "b"]))
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let reader = try CSVReader(path: path, schema: CSVSchema(required: ["a", "b"]))
         var n = 0
         while let r = try reader.next() {
             #expect(r["b"] == "v\(n)")

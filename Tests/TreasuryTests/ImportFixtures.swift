@@ -2,26 +2,27 @@ import Bitcoin
 import Foundation
 import GRDB
 import Ledger
+import TestSupport
 @testable import Treasury
 
-/// A fresh ledger (PKR, Asia/Karachi, fiscal year from July, main network) in a temporary file, with the
-/// Treasury tables and two reserve wallets.
-struct ImportFixture {
+/// A fresh ledger (PKR, Asia/Karachi, fiscal year from July, main network) in a temporary directory, with the
+/// Treasury tables and two reserve wallets. The directory goes with the fixture, after the ledger is closed: keep
+/// the fixture for as long as anything (another store opened at `path`) uses the files.
+final class ImportFixture {
     static let hot = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4"
     static let cold = "bc1qar0srrr7xfkvy5l643lydnw9re59gtzzwf5mdq"
     static let stranger = "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3"
     static let testnet = "tb1qw508d6qejxtdg4y5r3zarvary0c5xw7kxpjzsx"
 
-    let directory: URL
+    let temporary: TemporaryDirectory
     let path: String
     let store: LedgerStore
     let wallets: StaticWalletDirectory
     var importer: Importer { Importer(store: store, wallets: wallets) }
 
     init(basis: [String: PoolBasis] = [:]) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("ledger.sqlite").path
+        temporary = try TemporaryDirectory("imports")
+        path = temporary.path("ledger.sqlite")
         store = try LedgerStore.create(
             at: path,
             settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi", fiscalYearStart: 7,
@@ -42,11 +43,14 @@ struct ImportFixture {
         }
     }
 
+    /// Closes the ledger; the directory (a stored property) is removed right after.
+    deinit { try? store.database.close() }
+
     /// Writes `text` to a file named `name` in the fixture's directory; returns its path.
     func file(_ name: String, _ text: String) throws -> String {
-        let url = directory.appendingPathComponent(name)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-        return url.path
+        let path = temporary.path(name)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
     }
 
     /// Postings of the transactions of `batch`, as (account, commodity, amount, value), in booking order.

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 @testable import Treasury
 
@@ -44,8 +45,8 @@ import Testing
 
     /// A ledger booked before the reports' migration gets its aggregates filled when the migration runs.
     @Test func aggregatesBackfillAnExistingLedger() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("holdings-backfill-\(getpid()).sqlite").path
-        defer { for s in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + s) } }
+        let directory = try TemporaryDirectory("holdings-backfill")
+        let path = directory.path("ledger.sqlite")
         let before = try LedgerStore.create(at: path, settings: LedgerSettings(functionalCurrency: "PKR"),
                                             commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
                                             extraMigrations: TreasurySchema.migrations)
