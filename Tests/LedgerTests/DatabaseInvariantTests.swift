@@ -151,4 +151,28 @@ import Testing
         #expect(attempt("(T, 0, 1, 'BTC', -5, 0), (T, 1, 2, 'BTC', 5, 0)") == nil)
         #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 4)
     }
+
+    /// The v6 seal counts the postings but no longer reads their `lines`: fewer postings than `posting_count` are
+    /// refused by the seal, and a posting that claims another count than its transaction's fails the commit
+    /// (the deferred key from `(txn_id, lines)` to `txn(id, posting_count)`), leaving nothing behind.
+    @Test func sealCountsPostingsAndTheKeyChecksTheirLines() throws {
+        let ledger = try F.withPrices()
+        try ledger.write { w in
+            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
+            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
+        }
+        let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        func attempt(_ postings: String, count: Int) -> String? {
+            F.refused(ledger, """
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(postings);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (3, '2026-03-02', 'bypass', \(hash), \(count));
+                """)
+        }
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3)", count: 3)?.contains("posting_count") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 0)
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posting") } == 0)
+        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 2)", count: 2) == nil)
+    }
 }
