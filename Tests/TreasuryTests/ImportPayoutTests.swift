@@ -126,6 +126,23 @@ import Testing
         #expect(try f.count("txn") == 0)
     }
 
+    /// A duplicate is found whether its first occurrence still waits in the write group (3 rows before) or was
+    /// written with an earlier group (30 rows before).
+    @Test func duplicatesAreFoundInsideAndAcrossWriteGroups() throws {
+        let f = try ImportFixture()
+        var rows = (1...40).map { ["2026-03-02", "f2pool", "guddu-2", "0.1", ImportFixture.hot, txid($0), "0"] }
+        rows[8] = rows[5]
+        rows[38] = rows[7]
+        let outcome = try f.importer.importPayouts(csv: try f.file("p.csv", payoutsCSV(rows)))
+        #expect(outcome.errors.map(\.line) == [10, 40])
+        #expect(outcome.errors.map(\.message) == [
+            "duplicate key payout:\(txid(6)):0 inside this file (first on line 7)",
+            "duplicate key payout:\(txid(8)):0 inside this file (first on line 9)",
+        ])
+        #expect(outcome.counts == BatchCounts(new: 38, rejected: 2))
+        #expect(try f.count("txn") == 0)
+    }
+
     /// A transaction the database refuses while its group is written is reported at the line of its record, and the
     /// import stops there.
     @Test func transactionRefusedInsideAWriteGroupIsReportedAtItsLine() throws {
