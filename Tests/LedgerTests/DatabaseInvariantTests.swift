@@ -17,6 +17,16 @@ import Testing
 
     /// Books `(T, line, account, commodity, amount, value)` tuples by SQL as transaction T on 2026-03-02, ids from 3
     /// (the next id after each one the database accepts); returns the refusal, or nil.
+    /// A ledger with prices and two accounts (ids 1 and 2) open from 2026-01-01, for postings inserted by SQL.
+    private func ledgerForRawBookings() throws -> LedgerStore {
+        let ledger = try F.withPrices()
+        try ledger.write { w in
+            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
+            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
+        }
+        return ledger
+    }
+
     private func rawBookings(_ ledger: LedgerStore) -> (String) -> String? {
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         var next = 3
@@ -53,11 +63,7 @@ import Testing
     }
 
     @Test func unbalancedTransactionRefusedBySQL() throws {
-        let ledger = try F.withPrices()
-        try ledger.write { w in
-            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
-            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
-        }
+        let ledger = try ledgerForRawBookings()
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         func attempt(_ postings: String, id: Int = 3, date: String = "2026-03-02") -> String? {
             let (rows, count) = withLines(postings)
@@ -130,11 +136,7 @@ import Testing
     /// The v5 seal sums a single commodity's amounts in 32-bit halves: exact at the edges of Int64, and an
     /// unbalanced transaction whose plain 64-bit sum would wrap around to zero is still refused.
     @Test func sealSumsSingleCommodityExactlyAtInt64EdgesBySQL() throws {
-        let ledger = try F.withPrices()
-        try ledger.write { w in
-            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
-            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
-        }
+        let ledger = try ledgerForRawBookings()
         let attempt = rawBookings(ledger)
         let max = Int64.max
         // max + max + 2 = 2^64: zero in wrapping 64-bit arithmetic, not zero in fact.
@@ -156,11 +158,7 @@ import Testing
     /// refused by the seal, and a posting that claims another count than its transaction's fails the commit
     /// (the deferred key from `(txn_id, lines)` to `txn(id, posting_count)`), leaving nothing behind.
     @Test func sealCountsPostingsAndTheKeyChecksTheirLines() throws {
-        let ledger = try F.withPrices()
-        try ledger.write { w in
-            try w.openAccount("Assets:Bank:PKR", on: F.date("2026-01-01"))
-            try w.openAccount("Equity:Opening", on: F.date("2026-01-01"))
-        }
+        let ledger = try ledgerForRawBookings()
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         func attempt(_ postings: String, count: Int) -> String? {
             F.refused(ledger, """
