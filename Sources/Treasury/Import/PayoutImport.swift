@@ -124,30 +124,32 @@ extension Importer {
     public func importPayouts(f2pool path: String, pool: String, site: String,
                               options: ImportOptions = ImportOptions()) throws -> ImportOutcome {
         let file = path == "-" ? "stdin" : path
-        return try run(.payouts, file: file, options: options) { session in try session.deferringWrites {
-            let (root, sha) = try Importer.readJSON(path)
-            let entries = try F2PoolFile.entries(root, file: file)
-            session.earliestDate = entries.compactMap { entry -> LedgerDate? in
-                guard case .payout(let p) = entry.kind else { return nil }
-                return session.accountingDate(.unix(p.paidTime))
-            }.min()
-            var others = 0
-            for entry in entries {
-                guard case .payout(let p) = entry.kind else { others += 1; continue }
-                session.handle(line: entry.line) {
-                    var row = PayoutRow(
-                        line: entry.line, paidAt: .unix(p.paidTime), pool: pool, site: site, amount: p.amount, fee: 0,
-                        address: p.address, txid: p.txid, vout: nil, payoutID: String(entry.id),
-                        columns: (p.path + ".paid_time", p.path + ".value", p.path + ".address", "", "--pool", "--site"))
-                    row.derive(network: session.network, zone: session.zone)
-                    return try Importer.bookPayout(row, session)
+        return try run(.payouts, file: file, options: options) { session in
+            try session.deferringWrites {
+                let (root, sha) = try Importer.readJSON(path)
+                let entries = try F2PoolFile.entries(root, file: file)
+                session.earliestDate = entries.compactMap { entry -> LedgerDate? in
+                    guard case .payout(let p) = entry.kind else { return nil }
+                    return session.accountingDate(.unix(p.paidTime))
+                }.min()
+                var others = 0
+                for entry in entries {
+                    guard case .payout(let p) = entry.kind else { others += 1; continue }
+                    session.handle(line: entry.line) {
+                        var row = PayoutRow(
+                            line: entry.line, paidAt: .unix(p.paidTime), pool: pool, site: site, amount: p.amount, fee: 0,
+                            address: p.address, txid: p.txid, vout: nil, payoutID: String(entry.id),
+                            columns: (p.path + ".paid_time", p.path + ".value", p.path + ".address", "", "--pool", "--site"))
+                        row.derive(network: session.network, zone: session.zone)
+                        return try Importer.bookPayout(row, session)
+                    }
                 }
+                if others > 0 {
+                    session.outcome.notes.append("\(others) entries are earnings or other kinds; import earnings with `reserve import earnings --source f2pool`")
+                }
+                return sha
             }
-            if others > 0 {
-                session.outcome.notes.append("\(others) entries are earnings or other kinds; import earnings with `reserve import earnings --source f2pool`")
-            }
-            return sha
-        } }
+        }
     }
 
     /// Checks and books one payout: pool basis, site, wallet, natural key, valuation; records the output.
