@@ -12,6 +12,8 @@ name = dict(db.execute("SELECT id, name FROM account"))
 records = [("T", r) for r in db.execute("SELECT id, date, narration, source, natural_key, reverses, batch, metadata, hash FROM txn")]
 records += [("R", r) for r in db.execute("SELECT id, date, base, quote, price, source, batch, hash FROM price")]
 records += [("A", r[:2] + (name[r[2]],) + r[3:]) for r in db.execute("SELECT id, date, account_id, commodity, amount, hash FROM balance_assertion")]
+if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'document'").fetchone():
+    records += [("D", r) for r in db.execute("SELECT id, date, kind, natural_key, batch, body, hash FROM document")]
 previous, heads = bytes(32), set()
 for expected_id, (tag, row) in enumerate(sorted(records, key=lambda r: r[1][0]), start=1):
     lines = ["|".join([tag] + [field(v) for v in row[:-1]])]

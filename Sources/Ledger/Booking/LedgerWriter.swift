@@ -86,7 +86,7 @@ public final class LedgerWriter {
 
     static func readHead(_ db: Database) throws -> (id: Int64, hash: [UInt8]) {
         var best: (Int64, [UInt8]) = (0, CanonicalForm.genesis)
-        for table in ["txn", "price", "balance_assertion"] {
+        for table in ["txn", "price", "balance_assertion", "document"] {
             if let row = try Row.fetchOne(db, sql: "SELECT id, hash FROM \(table) ORDER BY id DESC LIMIT 1") {
                 let id: Int64 = row[0]
                 if id > best.0 { best = (id, [UInt8]((row[1] as Data))) }

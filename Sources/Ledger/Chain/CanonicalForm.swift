@@ -206,4 +206,11 @@ enum CanonicalForm {
         w.int(id); w.text(date); w.text(account); w.text(commodity); w.int(amount)
         return w.bytes
     }
+
+    /// A document: `D|id|date|kind|natural_key|batch|body` (the body escaped like any text field, so one line).
+    static func document(id: Int64, date: String, kind: String, naturalKey: String?, batch: Int64?, body: String) -> [UInt8] {
+        var w = Writer(tag: UInt8(ascii: "D"))
+        w.int(id); w.text(date); w.text(kind); w.optionalText(naturalKey); w.optionalInt(batch); w.text(body)
+        return w.bytes
+    }
 }

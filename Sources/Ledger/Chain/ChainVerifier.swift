@@ -9,9 +9,10 @@ enum ChainVerifier {
         "price_no_delete", "balance_assertion_no_update", "balance_assertion_no_delete",
         "txn_seal", "natural_key_release", "price_chain_order", "balance_assertion_chain_order",
         "account_day_mark_forward", "account_day_mark_fold",
+        "document_no_update", "document_no_delete", "document_chain_order",
     ]
 
-    static func verify(_ db: Database, expectHead: [UInt8]?) throws -> VerificationReport {
+    static func verify(_ db: Database, expectHead: [UInt8]?, derived: [DerivedTableCheck]) throws -> VerificationReport {
         var failures: [VerificationFailure] = []
         var names: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") { names[row[0]] = row[1] }
@@ -27,9 +28,12 @@ enum ChainVerifier {
         let assertions = try Row.fetchCursor(db, sql: """
             SELECT id, date, account_id, commodity, amount, hash FROM balance_assertion ORDER BY id
             """)
+        let documents = try Row.fetchCursor(db, sql: """
+            SELECT id, date, kind, natural_key, batch, body, hash FROM document ORDER BY id
+            """)
         var nextTxn = try txns.next(), nextPosting = try postings.next()
-        var nextPrice = try prices.next(), nextAssertion = try assertions.next()
-        var counts = (txn: 0, posting: 0, price: 0, assertion: 0)
+        var nextPrice = try prices.next(), nextAssertion = try assertions.next(), nextDocument = try documents.next()
+        var counts = (txn: 0, posting: 0, price: 0, assertion: 0, document: 0)
         var previous = CanonicalForm.genesis
         var expectedID: Int64 = 1
         var chainBroken = false
@@ -37,9 +41,10 @@ enum ChainVerifier {
         var headFound = false
         let infinity = Int64.max
 
-        while nextTxn != nil || nextPrice != nil || nextAssertion != nil {
+        while nextTxn != nil || nextPrice != nil || nextAssertion != nil || nextDocument != nil {
             let t: Int64 = nextTxn?[0] ?? infinity, p: Int64 = nextPrice?[0] ?? infinity, a: Int64 = nextAssertion?[0] ?? infinity
-            let id = min(t, p, a)
+            let d: Int64 = nextDocument?[0] ?? infinity
+            let id = min(t, p, a, d)
             var bytes: [UInt8]
             var stored: Data
             var what: String
@@ -72,6 +77,12 @@ enum ChainVerifier {
                 stored = row[7]
                 what = "price \(id) (\(row[1] as String) \(row[2] as String)/\(row[3] as String))"
                 nextPrice = try prices.next()
+            } else if id == d, let row = nextDocument {
+                counts.document += 1
+                bytes = CanonicalForm.document(id: id, date: row[1], kind: row[2], naturalKey: row[3], batch: row[4], body: row[5])
+                stored = row[6]
+                what = "document \(id) (\(row[2] as String), \(row[1] as String))"
+                nextDocument = try documents.next()
             } else if let row = nextAssertion {
                 counts.assertion += 1
                 let accountID: Int64 = row[2]
@@ -117,6 +128,11 @@ enum ChainVerifier {
         let totalsOK = try dailyTotalFailures(db, into: &failures)
         if totalsOK { failures += try assertionFailures(db, names: names) }
         failures += try naturalKeyFailures(db)
+        for check in derived {
+            if let difference = try check.run(db) {
+                failures.append(.init(check: .derived, record: nil, message: difference.description))
+            }
+        }
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         for name in requiredTriggers where !present.contains(name) {
             failures.append(.init(check: .schema, record: nil, message: "trigger \(name) is missing: the ledger is unprotected"))
@@ -128,7 +144,7 @@ enum ChainVerifier {
         }
         return VerificationReport(headID: headID, headHash: headHash,
                                   transactions: counts.txn, postings: counts.posting, prices: counts.price,
-                                  assertions: counts.assertion, failures: failures)
+                                  assertions: counts.assertion, documents: counts.document, failures: failures)
     }
 
     private static func balanceFailures(_ db: Database) throws -> [VerificationFailure] {
@@ -210,7 +226,9 @@ enum ChainVerifier {
 extension LedgerStore {
     /// Recomputes the hash chain, re-checks balances, daily totals, assertions, natural keys and the
     /// protecting triggers; with `expectHead` (hex), also checks that hash is a head of this chain.
-    public func verify(expectHead: String? = nil) throws -> VerificationReport {
+    /// `derived` are the other modules' checks of the tables they derive from chained records (run after the
+    /// ledger's own); each reports its first difference.
+    public func verify(expectHead: String? = nil, derived: [DerivedTableCheck] = []) throws -> VerificationReport {
         var expected: [UInt8]?
         if let expectHead {
             guard let bytes = Hex.decode(expectHead), bytes.count == 32 else {
@@ -218,6 +236,6 @@ extension LedgerStore {
             }
             expected = bytes
         }
-        return try read { db in try ChainVerifier.verify(db, expectHead: expected) }
+        return try read { db in try ChainVerifier.verify(db, expectHead: expected, derived: derived) }
     }
 }

@@ -2,6 +2,8 @@
 public struct VerificationFailure: Hashable, Sendable, CustomStringConvertible {
     public enum Check: String, Sendable {
         case chain, balance, dailyTotals = "daily-totals", assertion, naturalKey = "natural-key", schema, head
+        /// A table derived from chained records differs from what the chain gives.
+        case derived
     }
 
     public let check: Check
@@ -22,6 +24,8 @@ public struct VerificationReport: Sendable {
     public let postings: Int
     public let prices: Int
     public let assertions: Int
+    /// Documents (chained facts of other modules: snapshots and the like).
+    public let documents: Int
     /// In check order: chain, balances, daily totals, assertions, natural keys, schema, expected head.
     public let failures: [VerificationFailure]
 

@@ -36,12 +36,15 @@ enum LedgerSchema {
         migrator.registerMigration("ledger-v6-counted-seal") { db in
             for statement in v6CountedSeal { try db.execute(sql: statement) }
         }
+        migrator.registerMigration("ledger-v7-documents") { db in
+            for statement in v7Documents { try db.execute(sql: statement) }
+        }
         for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
     }
 
     /// Holds only for an existing `YYYY-MM-DD` date (the modifier normalises 2026-02-30 to 2026-03-02).
-    private static func dateCheck(_ c: String) -> String { "CHECK (date(\(c), '+0 days') IS \(c))" }
+    static func dateCheck(_ c: String) -> String { "CHECK (date(\(c), '+0 days') IS \(c))" }
 
     static let v1Tables: [String] = [
         """
@@ -157,7 +160,7 @@ enum LedgerSchema {
         "CREATE INDEX account_day_date ON account_day(date)",
     ]
 
-    private static func refuse(_ table: String, _ verb: String) -> String {
+    static func refuse(_ table: String, _ verb: String) -> String {
         """
         CREATE TRIGGER \(table)_no_\(verb.lowercased()) BEFORE \(verb) ON \(table)
         BEGIN SELECT RAISE(ABORT, '\(table) is append-only: \(verb) refused; book a reversal instead'); END
@@ -165,7 +168,7 @@ enum LedgerSchema {
     }
 
     /// Chain order: a new journal record's id exceeds every id already in the three journal tables.
-    private static func chainOrder(_ table: String, others: [String]) -> String {
+    static func chainOrder(_ table: String, others: [String]) -> String {
         let conditions = others.map { "NEW.id <= coalesce((SELECT max(id) FROM \($0)), 0)" }.joined(separator: " OR ")
         return """
         CREATE TRIGGER \(table)_chain_order BEFORE INSERT ON \(table)

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Treasury
 
 /// `reserve verify ledger`: recomputes the hash chain and re-checks every invariant.
 struct VerifyLedgerCommand: ParsableCommand {
@@ -31,13 +32,14 @@ struct VerifyLedgerCommand: ParsableCommand {
         if let expectHead, expectHead.count != 64 || !expectHead.allSatisfy(\.isHexDigit) {
             throw CommandFailure(.usage, "--expect-head: 64 hex digits expected")
         }
-        let ledger = try LedgerAccess.open(database)
-        let report = try LedgerAccess.run { try ledger.verify(expectHead: expectHead) }
+        let ledger = try LedgerAccess.open(database, extraMigrations: ReportRunner.migrations)
+        let report = try LedgerAccess.run { try ledger.verify(expectHead: expectHead, derived: TreasuryChecks.all) }
         let record = OutputRecord([
             ("valid", .bool(report.isValid)), ("status", .string(report.isValid ? "valid" : "invalid")),
             ("head", .string(report.headHash)), ("head_id", .int(report.headID)),
             ("transactions", .int(Int64(report.transactions))), ("postings", .int(Int64(report.postings))),
             ("prices", .int(Int64(report.prices))), ("assertions", .int(Int64(report.assertions))),
+            ("documents", .int(Int64(report.documents))),
             ("failures", .int(Int64(report.failures.count))),
             ("reason", .string(report.failures.first?.description ?? "")),
         ])

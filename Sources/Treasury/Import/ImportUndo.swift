@@ -43,11 +43,19 @@ extension Importer {
             try db.execute(sql: "DELETE FROM power_settlement WHERE batch = ?", arguments: [batch])
             try db.execute(sql: "DELETE FROM power_bill WHERE batch = ?", arguments: [batch])
             try db.execute(sql: "DELETE FROM reserve_output WHERE batch = ?", arguments: [batch])
+            try db.execute(sql: "DELETE FROM reserve_spend WHERE batch = ?", arguments: [batch])
             try db.execute(sql: """
                 UPDATE reserve_output SET spent_by_txid = NULL, spent_txn_id = NULL, spent_batch = NULL WHERE spent_batch = ?
                 """, arguments: [batch])
+            let snapshots = try Row.fetchAll(db, sql: "SELECT id, document_id, as_of_date FROM snapshot WHERE batch = ?", arguments: [batch])
+            for snapshot in snapshots {
+                if let document: Int64 = snapshot["document_id"] {
+                    try writer.record(date: try LedgerDate(snapshot["as_of_date"]), kind: SnapshotDocument.voidKind,
+                                      batch: batch, body: SnapshotDocument.voidBody(document: document, reason: reason))
+                }
+            }
             try db.execute(sql: "DELETE FROM snapshot WHERE batch = ?", arguments: [batch])
-            return UndoOutcome(batch: batch, reversed: reversed.count, snapshots: db.changesCount)
+            return UndoOutcome(batch: batch, reversed: reversed.count, snapshots: snapshots.count)
         }
     }
 }

@@ -69,6 +69,16 @@ extension PayoutRow {
     }
 }
 
+extension PayoutRow {
+    /// The canonical text a payout's content hash covers, from plain values: the reference that `derive` writes
+    /// byte by byte on the reading thread, and what `verify ledger` recomputes from a stored output row.
+    static func canonicalText(paidAt: String, pool: String, site: String, amount: Int64, fee: Int64, script: [UInt8],
+                              txid: String, vout: Int64?) -> String {
+        "paid_at=\(paidAt);pool=\(pool);site=\(site);amount=\(amount);fee=\(fee);script=\(Hex.encode(script));"
+            + "txid=\(txid);vout=\(vout.map { String($0) } ?? "")"
+    }
+}
+
 /// The payouts CSV's columns, resolved once per file.
 final class PayoutColumns: Sendable {
     let paidAt, pool, site, amount, address, txid, vout, fee: CSVColumn
@@ -178,7 +188,8 @@ extension Importer {
         let id = try session.book(line: line, key: key, fingerprint: fingerprint, date: date,
                                   narration: route.narration, source: "payouts", postings: postings)
         try session.recordOutput(txid: row.txid, vout: row.vout, wallet: wallet, script: row.derived.script, amount: row.amount,
-                                 txnID: id, line: line)
+                                 txnID: id, line: line,
+                                 payout: PayoutOrigin(paidAt: row.paidAt.description, pool: row.pool, site: row.site, fee: row.fee))
         return ImportedRecord(line: line, key: key, status: .new, date: dateText, description: description)
     }
 }
@@ -208,9 +219,10 @@ extension ImportSession {
 
     /// Records an output the reserve now holds: queued, and written with others by one multi-row insert (see
     /// `deferringWrites`).
-    func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int) throws {
+    func recordOutput(txid: String, vout: UInt32?, wallet: String, script: [UInt8], amount: Int64, txnID: Int64, line: Int,
+                      payout: PayoutOrigin? = nil) throws {
         pendingOutputs.append(PendingOutput(txid: txid, vout: vout.map { Int64($0) }, wallet: wallet, script: script,
-                                            amount: amount, txnID: txnID, line: line))
+                                            amount: amount, txnID: txnID, line: line, payout: payout))
         if pendingOutputs.count >= deferLimit { try writeOutputs() }
     }
 
@@ -241,7 +253,9 @@ extension ImportSession {
             insert.bind(o + 1, output.txid); insert.bind(o + 2, output.vout); insert.bind(o + 3, output.wallet)
             insert.bind(o + 4, blob: output.script); insert.bind(o + 5, output.amount); insert.bind(o + 6, output.txnID)
             insert.bind(o + 7, batch)
-            o += 7
+            insert.bind(o + 8, output.payout?.paidAt); insert.bind(o + 9, output.payout?.pool)
+            insert.bind(o + 10, output.payout?.site); insert.bind(o + 11, output.payout?.fee)
+            o += 11
         }
         try insert.run()
     }
@@ -250,8 +264,8 @@ extension ImportSession {
     private func outputInsert(rows: Int) throws -> RawStatement {
         if let prepared = outputInserts[rows] { return prepared }
         let statement = try RawStatement(writer.db, sql: """
-            INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch)
-            VALUES \(repeatElement("(?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
+            INSERT INTO reserve_output(txid, vout, wallet, script_pubkey, amount, txn_id, batch, paid_at, pool, site, fee)
+            VALUES \(repeatElement("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", count: rows).joined(separator: ", "))
             """)
         outputInserts[rows] = statement
         return statement
@@ -267,4 +281,14 @@ struct PendingOutput {
     let amount: Int64
     let txnID: Int64
     let line: Int
+    let payout: PayoutOrigin?
+}
+
+/// The fields of a payout's content hash that its output row keeps (the rest are the output's own), so `verify`
+/// recomputes the hash the chain holds from the row.
+struct PayoutOrigin {
+    let paidAt: String
+    let pool: String
+    let site: String
+    let fee: Int64
 }

@@ -65,6 +65,9 @@ extension Importer {
         let id = try session.book(line: r.line, key: key, fingerprint: fingerprint, date: date,
                                   narration: "Reserve transaction \(txid)" + (purpose.map { " (\($0))" } ?? ""),
                                   source: "transactions", postings: postings)
+        try session.writer.db.execute(sql: """
+            INSERT INTO reserve_spend(txn_id, txid, at, hex, purpose, approval, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, txid, when.description, (r["hex"] ?? "").lowercased(), purpose, approval, session.batch])
         for spent in spentIDs {
             try session.writer.db.execute(sql: """
                 UPDATE reserve_output SET spent_by_txid = ?, spent_txn_id = ?, spent_batch = ? WHERE id = ?

@@ -17,7 +17,39 @@ public enum TreasurySchema {
         WalletSchema.migration,
         LedgerMigration("treasury-imports-v1") { db in
             for statement in v1 { try db.execute(sql: statement) }
-        }
+        },
+        LedgerMigration("treasury-v3-proven-records") { db in
+            for statement in provenRecords { try db.execute(sql: statement) }
+        },
+    ]
+
+    /// v3: what `verify ledger` needs to recompute every record from the chain (docs/ledger.md, "Derived tables").
+    /// A payout's output keeps the fields of its content hash (`paid_at`, `pool`, `site`, `fee`), so the hash the
+    /// chain holds for its booking can be recomputed from the row; the reserve's own transactions keep their raw
+    /// bytes (`reserve_spend`), whose txid and wtxid the chained content hash covers; a snapshot names the chained
+    /// document it was read from.
+    static let provenRecords: [String] = [
+        "ALTER TABLE reserve_output ADD COLUMN paid_at TEXT",
+        "ALTER TABLE reserve_output ADD COLUMN pool TEXT",
+        "ALTER TABLE reserve_output ADD COLUMN site TEXT",
+        "ALTER TABLE reserve_output ADD COLUMN fee INTEGER CHECK (fee IS NULL OR fee >= 0)",
+        """
+        CREATE TABLE reserve_spend (
+          txn_id INTEGER PRIMARY KEY NOT NULL,
+          txid TEXT NOT NULL UNIQUE CHECK (length(txid) = 64),
+          at TEXT NOT NULL,
+          hex TEXT NOT NULL,
+          purpose TEXT,
+          approval TEXT,
+          batch INTEGER
+        ) STRICT
+        """,
+        "ALTER TABLE snapshot ADD COLUMN document_id INTEGER",
+        // Booking records of earlier transactions lack those fields: verify checks them against their postings only.
+        """
+        INSERT INTO setting(key, value) SELECT 'treasury_proven_from', CAST(coalesce(max(id), 0) + 1 AS TEXT) FROM
+          (SELECT max(id) AS id FROM txn UNION ALL SELECT max(id) FROM price UNION ALL SELECT max(id) FROM balance_assertion)
+        """,
     ]
 
     static let v1: [String] = [

@@ -37,30 +37,49 @@ extension Importer {
             session.handle(line: root.line) {
                 let db = session.writer.db
                 let description = "\(snapshot.unspents.count) unspent outputs at height \(heightValue)"
-                if let stored = try String.fetchOne(db, sql: "SELECT content_sha256 FROM snapshot WHERE natural_key = ?", arguments: [key]) {
-                    guard stored == content else {
+                if let stored = try Row.fetchOne(db, sql: "SELECT id, content_sha256, document_id FROM snapshot WHERE natural_key = ?",
+                                                 arguments: [key]) {
+                    guard (stored["content_sha256"] as String) == content else {
                         throw ConflictError(error: session.error(root.line, nil, "conflict: \(key) is already imported with other outputs"))
+                    }
+                    if (stored["document_id"] as Int64?) == nil {
+                        // Imported before snapshots were chained: chain it now, from the rows as stored.
+                        let id: Int64 = stored["id"]
+                        let document = try SnapshotDocument.stored(db, snapshot: id)
+                        let documentID = try session.writer.record(date: asOfDate, kind: SnapshotDocument.kind, naturalKey: key,
+                                                                   batch: session.batch, body: document.body)
+                        try db.execute(sql: "UPDATE snapshot SET document_id = ? WHERE id = ?", arguments: [documentID, id])
+                        session.outcome.notes.append("snapshot \(id) was imported before snapshots were chained: chained now as document \(documentID)")
                     }
                     return ImportedRecord(line: root.line, key: key, status: .alreadyBooked, date: asOfDate.description, description: description)
                 }
+                var outputs: [SnapshotDocument.Output] = []
+                for u in snapshot.unspents {
+                    let wallet = try session.wallets.wallet(owning: u.scriptPubKey, in: db)
+                    outputs.append(.init(txid: u.txid, vout: Int64(u.vout), script: u.scriptPubKey, amount: u.amount,
+                                         height: u.height, wallet: wallet))
+                }
+                let document = SnapshotDocument(asOf: asOf.description, height: heightValue, bestBlock: snapshot.bestBlock,
+                                                format: snapshot.format.rawValue, outputs: outputs)
+                let documentID = try session.writer.record(date: asOfDate, kind: SnapshotDocument.kind, naturalKey: key,
+                                                           batch: session.batch, body: document.body)
                 try db.execute(sql: """
-                    INSERT INTO snapshot(as_of, as_of_date, height, best_block, format, natural_key, content_sha256, batch)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO snapshot(as_of, as_of_date, height, best_block, format, natural_key, content_sha256, batch, document_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [asOf.description, asOfDate.description, heightValue, snapshot.bestBlock,
-                                     snapshot.format.rawValue, key, content, session.batch])
+                                     snapshot.format.rawValue, key, content, session.batch, documentID])
                 let id = db.lastInsertedRowID
                 let insert = try db.cachedStatement(sql: """
                     INSERT INTO snapshot_utxo(snapshot_id, txid, vout, script_pubkey, amount, height, wallet) VALUES (?, ?, ?, ?, ?, ?, ?)
                     """)
                 var ours = 0
-                for u in snapshot.unspents {
-                    let wallet = try session.wallets.wallet(owning: u.scriptPubKey, in: db)
+                for (u, o) in zip(snapshot.unspents, outputs) {
                     do {
-                        try insert.execute(arguments: [id, u.txid, Int64(u.vout), Data(u.scriptPubKey), u.amount, u.height, wallet])
+                        try insert.execute(arguments: [id, u.txid, Int64(u.vout), Data(u.scriptPubKey), u.amount, u.height, o.wallet])
                     } catch let e as DatabaseError where e.resultCode == .SQLITE_CONSTRAINT {
                         throw session.error(u.line, nil, "output \(u.txid):\(u.vout) appears twice")
                     }
-                    guard wallet != nil else { continue }
+                    guard o.wallet != nil else { continue }
                     ours += 1
                     try db.execute(sql: """
                         UPDATE reserve_output SET vout = ? WHERE vout IS NULL AND txid = ? AND script_pubkey = ?

@@ -1,0 +1,68 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Every table a report reads that is not itself chained is derived data: an edit to any of them (behind dropped
+/// triggers where the table has some) makes `reserve verify ledger` fail and name the table.
+@Suite(.serialized, .demoLedger) struct TamperTests {
+    /// A copy of the demo ledger with `sql` applied by the sqlite3 shell; `verify ledger`'s status and stderr.
+    static func verifyAfter(_ sql: String) throws -> (status: Int32, stderr: String) {
+        let demo = try #require(DemoLedger.current)
+        #expect(demo.status == 0)
+        let directory = try TemporaryDirectory("tamper")
+        let copy = directory.path("t.sqlite")
+        try FileManager.default.copyItem(atPath: demo.db, toPath: copy)
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = [copy, sql]
+        let errors = Pipe()
+        shell.standardError = errors
+        try shell.run()
+        shell.waitUntilExit()
+        let shellErrors = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(shell.terminationStatus == 0, "sqlite3: \(shellErrors)")
+        let r = try HDCLI.run(["verify", "ledger", "--db", copy, "--format", "json"])
+        return (r.status, r.stderr)
+    }
+
+    /// Edits that change a figure some report prints, each with the table `verify` must name.
+    static let edits: [(table: String, sql: String)] = [
+        ("report_pool_fee_day", "UPDATE report_pool_fee_day SET amount = amount + 300000 WHERE date = (SELECT min(date) FROM report_pool_fee_day)"),
+        ("report_pool_fee_day", "UPDATE report_pool_fee_day SET value = value + 90000 WHERE date = (SELECT max(date) FROM report_pool_fee_day)"),
+        ("report_mined_day", "UPDATE report_mined_day SET amount = amount + 1 WHERE date = (SELECT min(date) FROM report_mined_day)"),
+        ("report_mined_day", "DELETE FROM report_mined_day WHERE date = (SELECT max(date) FROM report_mined_day)"),
+        ("report_account_role", "UPDATE report_account_role SET fee = 1 - fee WHERE account_id = (SELECT min(account_id) FROM report_account_role)"),
+        ("power_bill", "UPDATE power_bill SET wh = wh + 1000 WHERE invoice = (SELECT min(invoice) FROM power_bill)"),
+        ("power_bill", "UPDATE power_bill SET marginal_amount = 5 WHERE invoice = (SELECT min(invoice) FROM power_bill)"),
+        ("power_bill", "UPDATE power_bill SET period_start = date(period_start, '+1 day') WHERE invoice = (SELECT min(invoice) FROM power_bill)"),
+        ("power_bill", "DELETE FROM power_bill WHERE invoice = (SELECT max(invoice) FROM power_bill)"),
+        ("power_settlement", "UPDATE power_settlement SET amount = amount - 1 WHERE reference = (SELECT min(reference) FROM power_settlement)"),
+        ("power_settlement", "DELETE FROM power_settlement WHERE reference = (SELECT min(reference) FROM power_settlement)"),
+        ("reserve_output", "UPDATE reserve_output SET amount = amount + 1 WHERE id = 5"),
+        ("reserve_output", "UPDATE reserve_output SET script_pubkey = X'00140102030405060708090a0b0c0d0e0f1011121314' WHERE id = 7"),
+        ("reserve_output", "UPDATE reserve_output SET wallet = 'cold' WHERE id = 7 AND wallet <> 'cold'"),
+        ("reserve_output", "UPDATE reserve_output SET spent_by_txid = NULL, spent_txn_id = NULL WHERE id = (SELECT min(id) FROM reserve_output WHERE spent_txn_id IS NOT NULL)"),
+        ("reserve_output", "DELETE FROM reserve_output WHERE id = 3"),
+        ("reserve_output", "UPDATE reserve_output SET amount = amount - 1 WHERE id = (SELECT max(id) FROM reserve_output)"),
+        ("reserve_spend", "UPDATE reserve_spend SET purpose = 'other' WHERE txn_id = (SELECT min(txn_id) FROM reserve_spend)"),
+        ("snapshot_utxo", "UPDATE snapshot_utxo SET amount = amount + 1 WHERE txid = (SELECT min(txid) FROM snapshot_utxo)"),
+        ("snapshot_utxo", "UPDATE snapshot_utxo SET wallet = NULL WHERE txid = (SELECT min(txid) FROM snapshot_utxo WHERE wallet IS NOT NULL)"),
+        ("snapshot_utxo", "DELETE FROM snapshot_utxo WHERE txid = (SELECT max(txid) FROM snapshot_utxo)"),
+        ("snapshot", "UPDATE snapshot SET height = height + 1"),
+        ("snapshot", "UPDATE snapshot SET best_block = 'ff' || substr(best_block, 3)"),
+        ("daily totals", "UPDATE account_day_store SET amount = amount + 1 WHERE date = (SELECT min(date) FROM account_day_store)"),
+        ("document", "DROP TRIGGER document_no_update; UPDATE document SET body = replace(body, 'height=', 'height=1')"),
+    ]
+
+    @Test(arguments: 0..<edits.count) func everyDerivedTableEditIsCaught(_ index: Int) throws {
+        let (table, sql) = Self.edits[index]
+        let r = try Self.verifyAfter(sql)
+        #expect(r.status == 1, "\(table): \(sql)")
+        #expect(r.stderr.contains(table), "\(table): \(r.stderr)")
+    }
+
+    @Test func theUntouchedDemoVerifies() throws {
+        let r = try Self.verifyAfter("SELECT 1")
+        #expect(r.status == 0, "\(r.stderr)")
+    }
+}
