@@ -26,7 +26,8 @@ public enum TreasurySchema {
     /// v3: what `verify ledger` needs to recompute every record from the chain (docs/ledger.md, "Derived tables").
     /// A payout's output keeps the fields of its content hash (`paid_at`, `pool`, `site`, `fee`), so the hash the
     /// chain holds for its booking can be recomputed from the row; the reserve's own transactions keep their raw
-    /// bytes (`reserve_spend`), whose txid and wtxid the chained content hash covers; a snapshot names the chained
+    /// bytes (`reserve_spend`, kept when the transaction is reversed: what it told of the chain stays true), whose
+    /// txid and wtxid the chained content hash covers; a snapshot names the chained
     /// document it was read from.
     static let provenRecords: [String] = [
         "ALTER TABLE reserve_output ADD COLUMN paid_at TEXT",
@@ -36,7 +37,7 @@ public enum TreasurySchema {
         """
         CREATE TABLE reserve_spend (
           txn_id INTEGER PRIMARY KEY NOT NULL,
-          txid TEXT NOT NULL UNIQUE CHECK (length(txid) = 64),
+          txid TEXT NOT NULL CHECK (length(txid) = 64),
           at TEXT NOT NULL,
           hex TEXT NOT NULL,
           purpose TEXT,
@@ -44,6 +45,7 @@ public enum TreasurySchema {
           batch INTEGER
         ) STRICT
         """,
+        "CREATE INDEX reserve_spend_by_txid ON reserve_spend(txid)",
         "ALTER TABLE snapshot ADD COLUMN document_id INTEGER",
         // Booking records of earlier transactions lack those fields: verify checks them against their postings only.
         """

@@ -5,18 +5,18 @@ import Ledger
 
 extension TreasuryChecks {
     /// The reserve's own transactions: each row's raw bytes give back its txid, and with its date, purpose and
-    /// approval the content hash chained in its transaction; every live one booked since `treasury_proven_from`
-    /// has its row.
+    /// approval the content hash chained in its transaction (live or reversed: an undo keeps the row); every live
+    /// one booked since `treasury_proven_from` has its row.
     static let spends = DerivedTableCheck(table: "reserve_spend") { db in
         for row in try Row.fetchAll(db, sql: """
-            SELECT s.*, t.metadata AS chained, t.natural_key AS chained_key, (t.id IS NOT NULL AND \(live)) AS is_live
+            SELECT s.*, t.metadata AS chained, t.natural_key AS chained_key, t.reverses AS reversal
             FROM reserve_spend s LEFT JOIN txn t ON t.id = s.txn_id ORDER BY s.txn_id
             """) {
             let txid: String = row["txid"]
             let key = "txid=\(txid)"
-            guard (row["is_live"] as Bool?) == true else {
-                return DerivedDifference(table: "reserve_spend", key: key, expected: "none (its transaction is missing or reversed)",
-                                         found: "a row for transaction \(row["txn_id"] as Int64)")
+            guard row["chained_key"] != nil, (row["reversal"] as Int64?) == nil else {
+                return DerivedDifference(table: "reserve_spend", key: key, expected: "none (transaction \(row["txn_id"] as Int64) is missing or a reversal)",
+                                         found: "a row for it")
             }
             guard let tx = try? Transaction(hex: row["hex"]) else {
                 return DerivedDifference(table: "reserve_spend", key: key, expected: "a raw transaction", found: "bytes that do not parse")
@@ -48,19 +48,24 @@ extension TreasuryChecks {
         var created: [String: (txid: String, outputs: [TxOutput])] = [:]   // by txn id
         var spentBy: [String: (txid: String, txn: Int64)] = [:]           // "txid:vout" -> spender
         var legacySpenders = Set<Int64>()
-        for row in try Row.fetchAll(db, sql: "SELECT s.txn_id, s.hex FROM reserve_spend s JOIN txn t ON t.id = s.txn_id WHERE \(live)") {
+        // Outpoints a chained record names (a spend, reversed or not, or a snapshot, voided or not): the only sources
+        // of a vout a payout did not give.
+        var named = Set<String>()
+        for row in try Row.fetchAll(db, sql: "SELECT s.txn_id, s.hex, \(live) AS is_live FROM reserve_spend s JOIN txn t ON t.id = s.txn_id") {
             guard let tx = try? Transaction(hex: row["hex"]) else { continue }   // reported by `spends`
             let txn: Int64 = row["txn_id"]
+            for input in tx.inputs { named.insert("\(input.prevout.txidHex):\(input.prevout.vout)") }
+            guard row["is_live"] as Bool else { continue }
             created[String(txn)] = (tx.txidHex, tx.outputs)
             for input in tx.inputs { spentBy["\(input.prevout.txidHex):\(input.prevout.vout)"] = (tx.txidHex, txn) }
+        }
+        for document in try Documents.all(db, kind: SnapshotDocument.kind) {
+            for o in SnapshotDocument(body: document.body)?.outputs ?? [] { named.insert("\(o.txid):\(o.vout):\(Hex.encode(o.script))") }
         }
         for id in try Int64.fetchAll(db, sql: """
             SELECT t.id FROM txn t WHERE t.natural_key GLOB 'tx:*' AND t.source = 'transactions' AND \(live)
               AND NOT EXISTS (SELECT 1 FROM reserve_spend s WHERE s.txn_id = t.id)
             """) { legacySpenders.insert(id) }
-        let snapshotOutputs = Set(try Row.fetchAll(db, sql: "SELECT txid, vout, script_pubkey FROM snapshot_utxo").map {
-            "\($0["txid"] as String):\($0["vout"] as Int64):\(Hex.encode([UInt8]($0["script_pubkey"] as Data)))"
-        })
         var seen = Set<String>()
         for row in try Row.fetchAll(db, sql: """
             SELECT o.*, t.metadata AS chained, t.natural_key AS chained_key, (t.id IS NOT NULL AND \(live)) AS is_live
@@ -94,7 +99,7 @@ extension TreasuryChecks {
                     }
                 } else if let vout {
                     let outpoint = "\(txid):\(vout)"
-                    guard snapshotOutputs.contains("\(outpoint):\(Hex.encode(script))") || spentBy[outpoint] != nil else {
+                    guard named.contains("\(outpoint):\(Hex.encode(script))") || named.contains(outpoint) else {
                         return differ("no vout (the payout gave none and no chained snapshot or spend names one)", "vout \(vout)")
                     }
                 }
