@@ -42,7 +42,7 @@ let package = Package(
             dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
-        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1"], resources: [.copy("Vectors")]),
+        .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1", "TestSupport"], resources: [.copy("Vectors")]),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tests/LedgerStress"),
         // Helpers the test targets share: temporary directories that remove themselves.
         .target(name: "TestSupport", path: "Tests/TestSupport"),

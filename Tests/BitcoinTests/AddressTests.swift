@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Bitcoin
 
@@ -115,7 +116,7 @@ import Testing
     }
 
     @Test func garbageNeverCrashes() {
-        var rng = SeededRNG(seed: 0x6A7B)
+        var rng = SeededRandom(seed: 0x6A7B)
         let alphabets = [
             Array("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".utf8),
             Array("qpzry9x8gf2tvdw0s3jn54khce6mua7lQPZRY9X8GF2TVDW0S3JN54KHCE6MUA7L1bctr".utf8),
@@ -253,7 +254,7 @@ import Testing
     }
 
     @Test func fastSegwitPathAgreesWithPrecisePath() throws {
-        var rng = SeededRNG(seed: 0xFA57)
+        var rng = SeededRandom(seed: 0xFA57)
         for _ in 0..<300 {
             let version = Int.random(in: 0...16, using: &rng)
             let length = version == 0 ? [20, 32].randomElement(using: &rng) ?? 20 : Int.random(in: 2...40, using: &rng)
@@ -280,7 +281,7 @@ import Testing
     }
 
     @Test func roundTripRandomPayloads() throws {
-        var rng = SeededRNG(seed: 2026)
+        var rng = SeededRandom(seed: 2026)
         func bytes(_ n: Int) -> [UInt8] { (0..<n).map { _ in UInt8.random(in: 0...255, using: &rng) } }
         for _ in 0..<400 {
             let payload: AddressPayload

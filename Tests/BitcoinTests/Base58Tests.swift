@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Bitcoin
 
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func roundTripRandom() throws {
-        var rng = SeededRNG(seed: 58)
+        var rng = SeededRandom(seed: 58)
         for _ in 0..<500 {
             let zeros = Int.random(in: 0...3, using: &rng)
             let bytes = [UInt8](repeating: 0, count: zeros)

@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 @testable import Bitcoin
 
@@ -68,7 +69,7 @@ import Testing
     }
 
     @Test func roundTripRandom() throws {
-        var rng = SeededRNG(seed: 0x5EED_B3C4)
+        var rng = SeededRandom(seed: 0x5EED_B3C4)
         for _ in 0..<500 {
             let hrpLength = Int.random(in: 1...10, using: &rng)
             let hrp = String((0..<hrpLength).map { _ in Character(Unicode.Scalar(UInt8.random(in: 0x61...0x7A, using: &rng))) })
@@ -82,15 +83,3 @@ import Testing
     }
 }
 
-/// A deterministic generator (SplitMix64) so property tests reproduce.
-struct SeededRNG: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

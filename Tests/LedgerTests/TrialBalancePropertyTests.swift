@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Ledger
 
@@ -6,27 +7,13 @@ import Testing
 @Suite struct TrialBalancePropertyTests {
     typealias F = LedgerFixtures
 
-    /// SplitMix64: reproducible without Foundation's generators.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int64>) -> Int64 {
-            range.lowerBound + Int64(next() % UInt64(range.upperBound - range.lowerBound + 1))
-        }
-    }
 
     static let accounts = ["Assets:Reserve:Cold", "Assets:Reserve:Hot", "Assets:Bank:PKR", "Income:Mining:Site-A",
                            "Expenses:Electricity:Site-A", "Liabilities:Payable:Power:Site-A", "Equity:Opening"]
 
     @Test(arguments: [1, 2, 3] as [UInt64]) func trialBalanceStaysZero(seed: UInt64) throws {
         let ledger = try F.memory()
-        var random = Random(state: seed)
+        var random = SeededRandom(seed: seed)
         try ledger.write { w in
             for account in Self.accounts { try w.openAccount(account, on: F.date("2026-02-01")) }
             for d in 1...28 {
@@ -70,4 +57,3 @@ import Testing
     }
 }
 
-extension TrialBalancePropertyTests.Random: RandomNumberGenerator {}

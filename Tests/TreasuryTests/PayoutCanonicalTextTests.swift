@@ -1,5 +1,6 @@
 import Bitcoin
 import Foundation
+import TestSupport
 import Testing
 @testable import Treasury
 
@@ -7,18 +8,6 @@ import Testing
 /// `PayoutRow.canonicalText` builds it from plain values (the reference `verify ledger` recomputes from a stored
 /// row). On random payouts, with and without a vout, their content hashes agree.
 struct PayoutCanonicalTextTests {
-    /// A small deterministic generator (SplitMix64), so a failure reproduces.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let addresses = [
         "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4",
         "bc1qrp33g0q5c5txsp9arysrx4k6zdkfs4nce4xj0gdcccefvpysxf3qccfmv3",
@@ -27,7 +16,7 @@ struct PayoutCanonicalTextTests {
     ]
 
     @Test func fastAndReferenceTextsHashAlike() throws {
-        var random = Seeded(state: 20261206)
+        var random = SeededRandom(seed: 20261206)
         for i in 0..<500 {
             let seconds = Int64.random(in: 1_600_000_000...1_900_000_000, using: &random)
             let offset = [0, 5 * 3600, -4 * 3600 - 1800].randomElement(using: &random)!
