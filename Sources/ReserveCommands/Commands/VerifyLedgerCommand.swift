@@ -31,7 +31,7 @@ struct VerifyLedgerCommand: ParsableCommand {
         if let expectHead, expectHead.count != 64 || !expectHead.allSatisfy(\.isHexDigit) {
             throw CommandFailure(.usage, "--expect-head: 64 hex digits expected")
         }
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .read)
         let report = try LedgerAccess.run { try ledger.verify(expectHead: expectHead) }
         let record = OutputRecord([
             ("valid", .bool(report.isValid)), ("status", .string(report.isValid ? "valid" : "invalid")),

@@ -1,8 +1,7 @@
 import GRDB
 import Ledger
 
-/// Treasury's tables, registered with the ledger as named migrations (never edited once shipped): the wallet
-/// registry's (`WalletSchema`) and the importers' below. Open a ledger with `TreasurySchema.migrations`.
+/// The importers' tables: one named migration (never edited once shipped), listed in `BookSchema.migrations`.
 ///
 /// - `pool`: declared or first-seen pools and their basis; `site`: mining sites (ids are unique once capitalised,
 ///   as they name accounts).
@@ -13,12 +12,9 @@ import Ledger
 ///   `power_settlement`: payments of those bills.
 /// - `snapshot`, `snapshot_utxo`: chain snapshots for reconciliation.
 public enum TreasurySchema {
-    public static let migrations: [LedgerMigration] = [
-        WalletSchema.migration,
-        LedgerMigration("treasury-imports-v1") { db in
-            for statement in v1 { try db.execute(sql: statement) }
-        }
-    ]
+    static let importsV1 = LedgerMigration("treasury-imports-v1") { db in
+        for statement in v1 { try db.execute(sql: statement) }
+    }
 
     static let v1: [String] = [
         """
