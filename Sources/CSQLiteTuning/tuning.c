@@ -9,3 +9,7 @@ int reserve_sqlite_disable_memstatus(void) {
 int reserve_sqlite_set_statement_journal_spill(int bytes) {
     return sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, bytes);
 }
+
+int reserve_sqlite_enable_uri(void) {
+    return sqlite3_config(SQLITE_CONFIG_URI, 1);
+}

@@ -17,6 +17,7 @@ public struct Reserve: ParsableCommand {
             SiteGroup.self,
             ExportGroup.self,
             InitCommand.self,
+            UpgradeCommand.self,
             BalanceCommand.self,
             AssertCommand.self,
             ReverseCommand.self,

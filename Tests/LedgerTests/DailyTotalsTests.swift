@@ -94,7 +94,7 @@ import Testing
     /// A v3 ledger's totals move into the store with the mark at its last transaction.
     @Test func migrationFromV3KeepsTheTotals() throws {
         let queue = try DatabaseQueue()
-        let migrator = LedgerSchema.migrator(extra: [])
+        let migrator = LedgerSchema.migrator(LedgerSchema.migrations)
         try migrator.migrate(queue, upTo: "ledger-v3-one-pass-seal")
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
         try queue.write { db in

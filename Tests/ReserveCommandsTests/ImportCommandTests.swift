@@ -101,7 +101,7 @@ import Treasury
         for i in 0..<rows { text += "2026-03-02T10:00:00Z,f2pool,guddu-1,0.00\(100 + i % 800)123,\(ImportCommandTests.a0),\(ImportCommandTests.hex(i + 1000)),\(i % 3)\n" }
         let path = try cli.write("big.csv", text)
         let count = { () throws -> Int in
-            let store = try LedgerStore.open(at: db, extraMigrations: TreasurySchema.migrations)
+            let store = try LedgerStore.open(at: db, migrations: BookSchema.migrations)
             return try store.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn WHERE source = 'payouts'") ?? 0 }
         }
         let process = Process()

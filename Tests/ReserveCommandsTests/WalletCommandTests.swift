@@ -3,6 +3,7 @@ import Foundation
 import Ledger
 import TestSupport
 import Testing
+import Treasury
 
 /// `reserve wallet add|list|addresses` against a ledger file, end to end through the binary.
 @Suite struct WalletCommandTests {
@@ -12,7 +13,8 @@ import Testing
     func ledger(in directory: TemporaryDirectory, network: String = "main") throws -> String {
         let path = directory.path("reserve.sqlite")
         _ = try LedgerStore.create(at: path, settings: LedgerSettings(extra: ["network": network]),
-                                   commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)])
+                                   commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
+                                   migrations: BookSchema.migrations)
         return path
     }
 

@@ -28,7 +28,7 @@ final class ImportFixture {
             settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi", fiscalYearStart: 7,
                                      maxPriceAgeDays: 3, extra: ["network": "main"]),
             commodities: [try Commodity("BTC", scale: 8), try Commodity("PKR", scale: 2), try Commodity("USD", scale: 2)],
-            extraMigrations: TreasurySchema.migrations)
+            migrations: BookSchema.migrations)
         wallets = StaticWalletDirectory([
             try Address.parse(ImportFixture.hot).scriptPubKey: "hot",
             try Address.parse(ImportFixture.cold).scriptPubKey: "cold",

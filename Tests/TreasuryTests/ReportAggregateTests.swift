@@ -52,7 +52,7 @@ import Testing
 
     @Test func importDirectBookingUndoAndLateBatchMemberAreEachCountedOnce() throws {
         let f = try ImportFixture()
-        let store = try LedgerStore.open(at: f.path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+        let store = try LedgerStore.open(at: f.path, migrations: BookSchema.migrations)
         let importer = Importer(store: store, wallets: f.wallets)
         let csv = try f.file("p.csv", payoutsCSV([
             ["2026-03-01T00:12:05Z", "f2pool", "guddu-1", "0.00012345", ImportFixture.hot, txid(1), "0", "0.00000617"],
@@ -94,7 +94,7 @@ import Testing
     /// A dry run and a rejected file leave the aggregates untouched (their transactions roll back with them).
     @Test func rolledBackImportLeavesNoAggregates() throws {
         let f = try ImportFixture()
-        let store = try LedgerStore.open(at: f.path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+        let store = try LedgerStore.open(at: f.path, migrations: BookSchema.migrations)
         let importer = Importer(store: store, wallets: f.wallets)
         let csv = try f.file("p.csv", payoutsCSV([
             ["2026-03-01T10:00:00Z", "f2pool", "guddu-1", "0.001", ImportFixture.hot, txid(1), "0"],

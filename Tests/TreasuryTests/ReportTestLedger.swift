@@ -12,7 +12,7 @@ struct ReportTestLedger {
         store = try LedgerStore.inMemory(
             settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi", fiscalYearStart: 7),
             commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8), try Commodity("USD", scale: 2)],
-            extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+            migrations: BookSchema.migrations)
         try store.write { w in
             try w.addPrice(date: try LedgerDate("2025-07-01"), base: "BTC", quote: "PKR", price: 3_000_000_000)
             try w.addPrice(date: try LedgerDate("2025-07-02"), base: "BTC", quote: "PKR", price: 3_100_000_000)

@@ -16,7 +16,7 @@ import Testing
         let store = try LedgerStore.inMemory(
             settings: LedgerSettings(extra: ["network": network]),
             commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
-            extraMigrations: [WalletSchema.migration])
+            migrations: BookSchema.migrations)
         return WalletRegistry(store: store)
     }
 

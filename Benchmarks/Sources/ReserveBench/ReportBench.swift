@@ -16,13 +16,13 @@ func reportBench() throws {
     if !FileManager.default.fileExists(atPath: path) {
         let bookTime = try seconds {
             try ReportBenchLedger.book(rows: rows, at: path)
-            let store = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+            let store = try LedgerStore.open(at: path, migrations: BookSchema.migrations)
             try ReportBenchLedger.bills(store, dir: dir)
             return 1
         }
         report("book \(rows) transactions (setup)", bookTime, "s")
     }
-    let store = try LedgerStore.open(at: path, extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+    let store = try LedgerStore.open(at: path, migrations: BookSchema.migrations)
     // Peak memory of the reports alone: reset the high-water mark after booking (Linux clear_refs 5).
     try? "5".write(toFile: "/proc/self/clear_refs", atomically: false, encoding: .utf8)
     let at = ReportBenchLedger.start.adding(days: 364) ?? ReportBenchLedger.start
@@ -45,7 +45,7 @@ enum ReportBenchLedger {
         let store = try LedgerStore.create(at: path, settings: LedgerSettings(functionalCurrency: "PKR", timeZone: "Asia/Karachi",
                                                                                 fiscalYearStart: 7),
                                            commodities: [try Commodity("PKR", scale: 2), try Commodity("BTC", scale: 8)],
-                                           extraMigrations: TreasurySchema.migrations + ReportSchema.migrations)
+                                           migrations: BookSchema.migrations)
         try store.write { w in
             for d in 0..<366 {
                 try w.addPrice(date: start.adding(days: d) ?? start, base: "BTC", quote: "PKR",

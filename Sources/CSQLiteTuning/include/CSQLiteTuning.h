@@ -11,4 +11,7 @@ int reserve_sqlite_disable_memstatus(void);
 /// later statement of the same transaction writes its journal there, a system call per page.
 int reserve_sqlite_set_statement_journal_spill(int bytes);
 
+/// Lets `sqlite3_open_v2` take `file:` URIs (a read-only ledger is opened as `file:PATH?immutable=1`).
+int reserve_sqlite_enable_uri(void);
+
 #endif

@@ -13,33 +13,45 @@ public struct LedgerMigration: Sendable {
 }
 
 /// The ledger's own migrations, in order. Their names are part of the file format.
-enum LedgerSchema {
+public enum LedgerSchema {
     static let schemaVersion = "1"
 
-    static func migrator(extra: [LedgerMigration]) -> DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("ledger-v1-journal") { db in
+    /// The Ledger module's migrations, oldest first. A new Ledger migration is appended here (never edit or reorder
+    /// a shipped one); a book's complete list (Treasury's `BookSchema.migrations`) starts with these.
+    public static let migrations: [LedgerMigration] = [
+        LedgerMigration("ledger-v1-journal") { db in
             for statement in v1Tables + v1Triggers { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("ledger-v2-single-statement-seal") { db in
+        },
+        LedgerMigration("ledger-v2-single-statement-seal") { db in
             for statement in v2Triggers { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("ledger-v3-one-pass-seal") { db in
+        },
+        LedgerMigration("ledger-v3-one-pass-seal") { db in
             for statement in v3Triggers { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("ledger-v4-settled-daily-totals") { db in
+        },
+        LedgerMigration("ledger-v4-settled-daily-totals") { db in
             for statement in v4SettledTotals { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("ledger-v5-counted-postings") { db in
+        },
+        LedgerMigration("ledger-v5-counted-postings") { db in
             try v5CountedPostings(db)
-        }
-        migrator.registerMigration("ledger-v6-counted-seal") { db in
+        },
+        LedgerMigration("ledger-v6-counted-seal") { db in
             for statement in v6CountedSeal { try db.execute(sql: statement) }
-        }
-        migrator.registerMigration("ledger-v7-documents") { db in
+        },
+        LedgerMigration("ledger-v7-documents") { db in
             for statement in v7Documents { try db.execute(sql: statement) }
+        },
+    ]
+
+    /// A migrator applying `migrations` in order; `willApply(index, name)` is told before each one runs.
+    static func migrator(_ migrations: [LedgerMigration],
+                         willApply: (@Sendable (Int, String) -> Void)? = nil) -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        for (index, m) in migrations.enumerated() {
+            migrator.registerMigration(m.name) { db in
+                willApply?(index, m.name)
+                try m.migrate(db)
+            }
         }
-        for m in extra { migrator.registerMigration(m.name, migrate: m.migrate) }
         return migrator
     }
 

@@ -29,6 +29,10 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
     case money(MoneyError)
     case ledgerExists(path: String)
     case notALedger(path: String, reason: String)
+    /// The ledger lacks migrations this program applies (schema `from` of `to`); only a writing open upgrades it.
+    case needsUpgrade(path: String, from: Int, to: Int)
+    /// Another connection held the write lock for the whole wait; `pid` is its process when it left one.
+    case busy(path: String, pid: Int32?, waitedSeconds: Double)
     /// The database refused the write (a constraint or trigger): its message says which invariant.
     case refusedByDatabase(String)
     /// A transaction whose writing was deferred (``LedgerWriter/deferringWrites(upTo:_:)``) was refused: which, and why.
@@ -70,9 +74,19 @@ public enum LedgerError: Error, Equatable, Sendable, CustomStringConvertible {
         case .money(let e): return e.description
         case .ledgerExists(let p): return "\(p): a file already exists; refusing to overwrite it"
         case .notALedger(let p, let r): return "\(p): not a ledger (\(r))"
+        case .needsUpgrade(let p, let from, let to): return "\(p): this ledger needs an upgrade (schema \(from) to \(to))"
+        case .busy(let p, let pid, let waited):
+            let who = pid.map { " (pid \($0))" } ?? ""
+            return "\(p): another process is writing this ledger\(who); gave up after waiting \(LedgerError.seconds(waited)) s"
         case .refusedByDatabase(let m): return "refused by the database: \(m)"
         case .refusedTransaction(let id, let reason): return "transaction \(id): \(reason.description)"
         case .database(let m): return "database error: \(m)"
         }
+    }
+
+    /// Whole seconds without a fraction, else one decimal.
+    static func seconds(_ value: Double) -> String {
+        let tenths = Int64((value * 10).rounded())
+        return tenths % 10 == 0 ? String(tenths / 10) : "\(tenths / 10).\(tenths % 10)"
     }
 }

@@ -25,7 +25,7 @@ struct AccountCloseCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .write)
         let day = try date.map { try LedgerAccess.date($0, option: "--date") } ?? LedgerAccess.today(ledger)
         try LedgerAccess.run { try ledger.write { try $0.closeAccount(account, on: day) } }
         Console.out("closed \(account) on \(day)")

@@ -20,7 +20,7 @@ struct AccountListCommand: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .read)
         let records = try LedgerAccess.run { try ledger.accounts() }.map { a in
             OutputRecord([("account", .string(a.name)), ("type", .string(a.type.rawValue)),
                           ("opened", .string(a.opened.description)), ("closed", a.closed.map { .string($0.description) } ?? .null)])

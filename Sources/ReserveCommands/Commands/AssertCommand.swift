@@ -33,7 +33,7 @@ struct AssertCommand: ParsableCommand {
 
     func run() throws {
         let day = try LedgerAccess.date(date, option: "--date")
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .write)
         let scales = try LedgerAccess.scales(ledger)
         guard let scale = scales[commodity] else { throw CommandFailure(.dataError, "unknown commodity \(commodity)") }
         let units: Int64

@@ -54,7 +54,7 @@ struct BalanceCommand: ParsableCommand {
         }
         if let from { query.from = try LedgerAccess.date(from, option: "--from") }
         if let end = to ?? at { query.to = try LedgerAccess.date(end, option: at != nil ? "--at" : "--to") }
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .read)
         let scales = try LedgerAccess.scales(ledger)
         let functional = ledger.settings.functionalCurrency
         let rows = try LedgerAccess.run { try ledger.balances(query) }

@@ -30,7 +30,7 @@ struct ExportJournalCommand: ParsableCommand {
         guard let dialect = JournalExport.Dialect(rawValue: to) else {
             throw CommandFailure(.usage, "--to: \"\(to)\" is not hledger or beancount")
         }
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .read)
         try LedgerAccess.run {
             if let out {
                 try JournalExport.write(ledger, dialect: dialect, to: out)

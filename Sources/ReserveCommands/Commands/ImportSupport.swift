@@ -22,13 +22,9 @@ struct ImportCommonOptions: ParsableArguments {
 
 /// Opens the ledger, runs an import, prints its records and summary, and maps its failures to exit codes.
 enum ImportRunner {
-    /// The ledger at `--db` with every Treasury table (exit 74 when missing or not a ledger).
+    /// The ledger at `--db`, opened for writing (exit 74 when missing, not a ledger or held by another writer).
     static func openStore(_ database: DatabaseOptions) throws -> LedgerStore {
-        do {
-            return try LedgerStore.open(at: database.path, extraMigrations: TreasurySchema.migrations)
-        } catch let error as LedgerError {
-            throw CommandFailure(.ioError, error.description)
-        }
+        try LedgerAccess.open(database, .write)
     }
 
     static func importer(_ database: DatabaseOptions) throws -> Importer {
@@ -59,7 +55,7 @@ enum ImportRunner {
             throw CommandFailure(.ioError, error.description)
         } catch let error as LedgerError {
             switch error {
-            case .database, .notALedger, .ledgerExists: throw CommandFailure(.ioError, error.description)
+            case .database, .notALedger, .ledgerExists, .busy, .needsUpgrade: throw LedgerAccess.failure(error)
             default: throw CommandFailure(.dataError, error.description)
             }
         }

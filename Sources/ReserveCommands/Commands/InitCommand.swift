@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Treasury
 
 /// `reserve init`: creates a new ledger file (never overwrites one).
 struct InitCommand: ParsableCommand {
@@ -57,7 +58,8 @@ struct InitCommand: ParsableCommand {
                                       extra: ["network": net])
         let ledger: LedgerStore
         do {
-            ledger = try LedgerStore.create(at: database.path, settings: settings, commodities: commodities)
+            ledger = try LedgerStore.create(at: database.path, settings: settings, commodities: commodities,
+                                            migrations: BookSchema.migrations)
         } catch let error as LedgerError {
             if case .invalidSetting = error { throw CommandFailure(.usage, error.description) }
             throw LedgerAccess.failure(error)

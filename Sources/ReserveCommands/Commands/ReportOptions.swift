@@ -16,18 +16,12 @@ struct ReportOutputOptions: ParsableArguments {
 
 /// Opening the ledger for reports and printing them.
 enum ReportRunner {
-    /// Every Treasury table, then the reports' own (site figures).
-    static var migrations: [LedgerMigration] { TreasurySchema.migrations + ReportSchema.migrations }
-
+    /// The ledger at `--db`, read-only (reports never write).
     static func open(_ options: DatabaseOptions) throws -> LedgerStore {
         guard options.exists else {
             throw CommandFailure(.ioError, "\(options.path): no ledger; create one with `reserve init`")
         }
-        do {
-            return try LedgerStore.open(at: options.path, extraMigrations: migrations)
-        } catch let error as LedgerError {
-            throw CommandFailure(.ioError, error.description)
-        }
+        return try LedgerAccess.open(options, .read)
     }
 
     /// Runs `body`, turning report and ledger errors into exit codes (missing data 65, database trouble 74).
@@ -38,7 +32,7 @@ enum ReportRunner {
             throw CommandFailure(.dataError, error.description)
         } catch let error as LedgerError {
             switch error {
-            case .database, .notALedger: throw CommandFailure(.ioError, error.description)
+            case .database, .notALedger, .busy, .needsUpgrade: throw LedgerAccess.failure(error)
             default: throw CommandFailure(.dataError, error.description)
             }
         } catch let error as InputError {

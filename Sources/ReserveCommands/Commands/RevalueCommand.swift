@@ -24,7 +24,7 @@ struct RevalueCommand: ParsableCommand {
 
     func run() throws {
         let day = try LedgerAccess.date(at, option: "--at")
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .write)
         let id = try LedgerAccess.run { try ledger.write { try $0.revalue(at: day) } }
         if let id {
             Console.out("revaluation booked as transaction \(id)")

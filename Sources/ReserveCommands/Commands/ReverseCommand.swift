@@ -33,7 +33,7 @@ struct ReverseCommand: ParsableCommand {
             throw CommandFailure(.usage, "--reason must not be empty")
         }
         let day = try date.map { try LedgerAccess.date($0, option: "--date") }
-        let ledger = try LedgerAccess.open(database)
+        let ledger = try LedgerAccess.open(database, .write)
         let id = try LedgerAccess.run { try ledger.write { try $0.reverse(transaction, reason: reason, date: day) } }
         Console.out("transaction \(transaction) reversed by transaction \(id)")
     }

@@ -35,7 +35,7 @@ struct SiteSetCommand: ParsableCommand {
         do { spec = try SiteSpec(site: id, hashrateTHs: hashrateTHs, powerKW: powerKW) } catch let error as ReportError {
             throw CommandFailure(.usage, error.description)
         }
-        let store = try ReportRunner.open(database)
+        let store = try LedgerAccess.open(database, .write)
         try ReportRunner.run { try SiteSpecs.set(spec, in: store) }
         let efficiency = spec.efficiencyMilliJPerTH.map { ReportFormat.text(.int($0), .fixed(scale: 3), grouped: false) } ?? "-"
         Console.out("site \(id): \(hashrateTHs) TH/s, \(powerKW) kW (\(efficiency) J/TH)")

@@ -32,7 +32,7 @@ struct VerifyLedgerCommand: ParsableCommand {
         if let expectHead, expectHead.count != 64 || !expectHead.allSatisfy(\.isHexDigit) {
             throw CommandFailure(.usage, "--expect-head: 64 hex digits expected")
         }
-        let ledger = try LedgerAccess.open(database, extraMigrations: ReportRunner.migrations)
+        let ledger = try LedgerAccess.open(database, .read)
         let report = try LedgerAccess.run { try ledger.verify(expectHead: expectHead, derived: TreasuryChecks.all) }
         let record = OutputRecord([
             ("valid", .bool(report.isValid)), ("status", .string(report.isValid ? "valid" : "invalid")),

@@ -5,12 +5,8 @@ import Treasury
 /// Opens the wallet registry of the ledger at `--db` and maps its errors to DESIGN.md exit codes.
 enum WalletAccess {
     /// The registry of an existing ledger (exit 74 when the file is missing or not a ledger).
-    static func open(_ options: DatabaseOptions) throws -> WalletRegistry {
-        do {
-            return WalletRegistry(store: try LedgerStore.open(at: options.path, extraMigrations: TreasurySchema.migrations))
-        } catch let error as LedgerError {
-            throw CommandFailure(.ioError, error.description)
-        }
+    static func open(_ options: DatabaseOptions, _ mode: LedgerOpenMode) throws -> WalletRegistry {
+        WalletRegistry(store: try LedgerAccess.open(options, mode))
     }
 
     /// Runs `body`, turning registry and ledger errors into command failures.
@@ -26,7 +22,7 @@ enum WalletAccess {
             }
         } catch let error as LedgerError {
             switch error {
-            case .database, .notALedger: throw CommandFailure(.ioError, error.description)
+            case .database, .notALedger, .busy, .needsUpgrade: throw LedgerAccess.failure(error)
             default: throw CommandFailure(.dataError, error.description)
             }
         }

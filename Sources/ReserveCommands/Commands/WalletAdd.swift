@@ -39,7 +39,7 @@ struct WalletAdd: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let registry = try WalletAccess.open(database)
+        let registry = try WalletAccess.open(database, .write)
         let wallet = try WalletAccess.run {
             try registry.add(name: name, descriptor: descriptor.trimmingCharacters(in: .whitespacesAndNewlines),
                              changeDescriptor: changeDescriptor?.trimmingCharacters(in: .whitespacesAndNewlines), gapLimit: gapLimit)

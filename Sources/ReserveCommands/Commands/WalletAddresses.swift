@@ -35,7 +35,7 @@ struct WalletAddresses: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let registry = try WalletAccess.open(database)
+        let registry = try WalletAccess.open(database, .read)
         let chain = change ? 1 : 0
         let records = try WalletAccess.run { () throws -> [OutputRecord] in
             let wallet = try registry.wallet(named: name)

@@ -22,7 +22,7 @@ struct WalletList: ParsableCommand {
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
-        let registry = try WalletAccess.open(database)
+        let registry = try WalletAccess.open(database, .read)
         let records = try WalletAccess.run {
             try registry.wallets().map { w in
                 let receive = try registry.derivedCounts(w, chain: 0)

@@ -1,4 +1,5 @@
 import Bitcoin
+import Ledger
 import Treasury
 
 /// The owning wallet of addresses, for `address inspect`: looked up only when a ledger exists at `--db`.
@@ -7,7 +8,7 @@ struct WalletOwners {
 
     /// Opens the registry when the `--db` file exists; without a ledger there is nothing to look up.
     init(_ options: DatabaseOptions) throws {
-        registry = options.exists ? try WalletAccess.open(options) : nil
+        registry = options.exists ? try WalletAccess.open(options, .read) : nil
     }
 
     /// `record` followed by `wallet`, `chain`, `index` of the address's owner (nulls when no registered

@@ -1,16 +1,29 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Treasury
 
 /// Opening the ledger named by `--db` and turning ledger errors into DESIGN.md exit codes.
 enum LedgerAccess {
-    /// Opens the existing ledger (exit 74 when missing or not a ledger).
-    static func open(_ options: DatabaseOptions, extraMigrations: [LedgerMigration] = []) throws -> LedgerStore {
+    /// Opens the existing ledger with every migration of the book (`BookSchema.migrations`), the one way every
+    /// command opens it. `.read` writes nothing (a ledger that needs an upgrade exits 74, asking for
+    /// `reserve upgrade`); `.write` upgrades a ledger made by an older version first and says so on stderr.
+    /// Missing file, not a ledger, another writer past `--wait`: exit 74.
+    static func open(_ options: DatabaseOptions, _ mode: LedgerOpenMode) throws -> LedgerStore {
+        let progress = UpgradeProgress(path: options.path)
+        defer { progress.finish() }
+        let store: LedgerStore
         do {
-            return try LedgerStore.open(at: options.path, extraMigrations: extraMigrations)
+            store = try LedgerStore.open(at: options.path, mode: mode, migrations: BookSchema.migrations,
+                                         wait: options.wait, willApply: progress.step)
         } catch let error as LedgerError {
-            throw CommandFailure(.ioError, error.description)
+            throw failure(error)
         }
+        progress.finish()
+        if let upgrade = store.upgrade {
+            Console.error("upgraded ledger \(options.path) from schema \(upgrade.from) to \(upgrade.to)")
+        }
+        return store
     }
 
     /// Runs `body`, mapping `LedgerError` to a `CommandFailure`: failed assertions exit 1, database
@@ -26,7 +39,10 @@ enum LedgerAccess {
     static func failure(_ error: LedgerError) -> CommandFailure {
         switch error {
         case .assertionFailed: return CommandFailure(.checkFailed, error.description)
-        case .database, .notALedger, .ledgerExists: return CommandFailure(.ioError, error.description)
+        case .needsUpgrade(let path, let from, let to):
+            return CommandFailure(.ioError, "\(path): this ledger needs an upgrade: run reserve upgrade "
+                                  + "(schema \(from) to \(to); a read command never writes the file)")
+        case .database, .notALedger, .ledgerExists, .busy: return CommandFailure(.ioError, error.description)
         default: return CommandFailure(.dataError, error.description)
         }
     }

@@ -1,8 +1,7 @@
 import GRDB
 import Ledger
 
-/// Treasury's tables, registered with the ledger as named migrations (never edited once shipped): the wallet
-/// registry's (`WalletSchema`) and the importers' below. Open a ledger with `TreasurySchema.migrations`.
+/// The importers' tables: one named migration (never edited once shipped), listed in `BookSchema.migrations`.
 ///
 /// - `pool`: declared or first-seen pools and their basis; `site`: mining sites (ids are unique once capitalised,
 ///   as they name accounts).
@@ -13,15 +12,13 @@ import Ledger
 ///   `power_settlement`: payments of those bills.
 /// - `snapshot`, `snapshot_utxo`: chain snapshots for reconciliation.
 public enum TreasurySchema {
-    public static let migrations: [LedgerMigration] = [
-        WalletSchema.migration,
-        LedgerMigration("treasury-imports-v1") { db in
-            for statement in v1 { try db.execute(sql: statement) }
-        },
-        LedgerMigration("treasury-v3-proven-records") { db in
-            for statement in provenRecords { try db.execute(sql: statement) }
-        },
-    ]
+    static let importsV1 = LedgerMigration("treasury-imports-v1") { db in
+        for statement in v1 { try db.execute(sql: statement) }
+    }
+
+    static let provenRecordsV3 = LedgerMigration("treasury-v3-proven-records") { db in
+        for statement in provenRecords { try db.execute(sql: statement) }
+    }
 
     /// v3: what `verify ledger` needs to recompute every record from the chain (docs/ledger.md, "Derived tables").
     /// A payout's output keeps the fields of its content hash (`paid_at`, `pool`, `site`, `fee`), so the hash the

@@ -9,7 +9,6 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
     case unknownSnapshot(Int64)
     case unknownSite(String)
     case invalidSiteFigure(field: String, value: String, reason: String)
-    case missingTable(String, needs: String)
 
     public var description: String {
         switch self {
@@ -20,7 +19,6 @@ public enum ReportError: Error, Equatable, Sendable, CustomStringConvertible {
         case .unknownSnapshot(let id): return "no chain snapshot with id \(id)"
         case .unknownSite(let s): return "no mining site \(s); sites are created when their payouts or bills are imported"
         case .invalidSiteFigure(let f, let v, let r): return "\(f) \(v): \(r)"
-        case .missingTable(let t, let needs): return "the ledger has no \(t) table; \(needs)"
         }
     }
 }

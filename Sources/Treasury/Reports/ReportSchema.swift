@@ -13,17 +13,15 @@ import Ledger
 ///
 /// Transactions of an import batch are aggregated once, set-based, when the batch row is recorded at the end of the
 /// import (one statement instead of two joins per transaction, about a fifth of a payout's booking cost); other
-/// transactions as they are sealed. Migrations are named and never edited once shipped; the aggregates' migration
-/// fills them from existing postings.
+/// transactions as they are sealed. Migrations are named and never edited once shipped (listed in
+/// `BookSchema.migrations`); the aggregates' migration fills them from existing postings.
 public enum ReportSchema {
-    public static let migrations: [LedgerMigration] = SiteSpecs.migrations + [
-        LedgerMigration("treasury-v1-report-aggregates") { db in
-            for statement in aggregates { try db.execute(sql: statement) }
-        },
-        LedgerMigration("treasury-v2-report-aggregates-by-batch") { db in
-            for statement in aggregatesByBatch { try db.execute(sql: statement) }
-        },
-    ]
+    static let aggregatesV1 = LedgerMigration("treasury-v1-report-aggregates") { db in
+        for statement in aggregates { try db.execute(sql: statement) }
+    }
+    static let aggregatesByBatchV2 = LedgerMigration("treasury-v2-report-aggregates-by-batch") { db in
+        for statement in aggregatesByBatch { try db.execute(sql: statement) }
+    }
 
     /// The role flags of an account named by the expression `name`.
     static func roles(_ name: String) -> String {

@@ -28,17 +28,15 @@ public struct SiteSpec: Sendable, Equatable {
 
 /// The `site_spec` table (a named migration; not a journal table: a site's figures may be replaced).
 public enum SiteSpecs {
-    public static let migrations: [LedgerMigration] = [
-        LedgerMigration("treasury-v1-site-spec") { db in
-            try db.execute(sql: """
-                CREATE TABLE site_spec (
-                  site TEXT PRIMARY KEY NOT NULL CHECK (site GLOB '[A-Za-z]*' AND site NOT GLOB '*[^A-Za-z0-9-]*'),
-                  hashrate_ths INTEGER NOT NULL CHECK (hashrate_ths > 0),
-                  power_kw INTEGER NOT NULL CHECK (power_kw > 0)
-                ) STRICT, WITHOUT ROWID
-                """)
-        }
-    ]
+    static let migration = LedgerMigration("treasury-v1-site-spec") { db in
+        try db.execute(sql: """
+            CREATE TABLE site_spec (
+              site TEXT PRIMARY KEY NOT NULL CHECK (site GLOB '[A-Za-z]*' AND site NOT GLOB '*[^A-Za-z0-9-]*'),
+              hashrate_ths INTEGER NOT NULL CHECK (hashrate_ths > 0),
+              power_kw INTEGER NOT NULL CHECK (power_kw > 0)
+            ) STRICT, WITHOUT ROWID
+            """)
+    }
 
     /// Sets (or replaces) a site's figures.
     public static func set(_ spec: SiteSpec, in store: LedgerStore) throws {
@@ -52,7 +50,6 @@ public enum SiteSpecs {
 
     /// Every site's figures, keyed by the site's account component (`Income:Mining:<component>`).
     public static func all(_ db: Database) throws -> [String: SiteSpec] {
-        guard try db.tableExists("site_spec") else { return [:] }
         var result: [String: SiteSpec] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT site, hashrate_ths, power_kw FROM site_spec") {
             let spec = try SiteSpec(site: row[0], hashrateTHs: row[1], powerKW: row[2])

@@ -1,9 +1,10 @@
 import GRDB
 import Ledger
 
-/// The wallet registry's tables, added to the ledger file by one named migration (never edited once shipped).
+/// The wallet registry's tables, added to the ledger file by one named migration (never edited once shipped; listed in
+/// `BookSchema.migrations`).
 public enum WalletSchema {
-    public static let migration = LedgerMigration("treasury-wallets-v1") { db in
+    static let migration = LedgerMigration("treasury-wallets-v1") { db in
         try db.execute(sql: """
             CREATE TABLE wallet (
                 id INTEGER PRIMARY KEY,

@@ -80,9 +80,6 @@ public struct HoldingsReport: Sendable {
             result[name] = RawLine(account: name, sats: row[1], satsSince: since == nil ? nil : row[2], mined: 0)
         }
         // Coins from mining: the aggregate kept as transactions are sealed (ReportSchema).
-        guard try db.tableExists("report_mined_day") else {
-            throw ReportError.missingTable("report_mined_day", needs: "open the ledger with ReportSchema.migrations")
-        }
         let mined = try Row.fetchAll(db, sql: """
             SELECT a.name, sum(m.amount) FROM report_mined_day m JOIN account a ON a.id = m.account_id
             WHERE m.date <= ? GROUP BY a.name

@@ -2,7 +2,7 @@ import GRDB
 import Ledger
 
 /// Reads the mining report's inputs: daily mining income and pool fees per site (from the ledger), power bills
-/// (from `power_bill`, or without it the electricity expense on its booking date), and site figures.
+/// (from `power_bill`), and site figures.
 struct MiningSource {
     struct Day {
         var component: String
@@ -49,13 +49,10 @@ struct MiningSource {
     let names: [String: String]
     let firstDate: LedgerDate?
     let lastDate: LedgerDate?
-    let hasBills: Bool
 
     init(_ db: Database, site: String?) throws {
         var names: [String: String] = [:]
-        if try db.tableExists("site") {
-            for row in try Row.fetchAll(db, sql: "SELECT id, account_component FROM site") { names[row[1]] = row[0] }
-        }
+        for row in try Row.fetchAll(db, sql: "SELECT id, account_component FROM site") { names[row[1]] = row[0] }
         let wanted = site.map { s in names.first { $0.value == s }?.key ?? Identifiers.accountComponent(s) }
         func accounts(_ prefix: String) throws -> [Int64: String] {
             var result: [Int64: String] = [:]
@@ -75,14 +72,13 @@ struct MiningSource {
         }
         specs = try SiteSpecs.all(db)
         self.names = names
-        hasBills = try db.tableExists("power_bill")
         let ids = SQLList.ids(Array(mining.keys) + Array(electricity.keys))
         let range = ids.isEmpty ? nil : try Row.fetchOne(db, sql: """
             SELECT min(date), max(date) FROM account_day WHERE account_id IN (\(ids))
             """)
         var first: LedgerDate? = try (range?[0] as String?).map(LedgerDate.init)
         var last: LedgerDate? = try (range?[1] as String?).map(LedgerDate.init)
-        if hasBills, let row = try Row.fetchOne(db, sql: "SELECT min(period_start), max(period_end) FROM power_bill"),
+        if let row = try Row.fetchOne(db, sql: "SELECT min(period_start), max(period_end) FROM power_bill"),
            let s: String = row[0], let e: String = row[1] {
             let (s, e) = (try LedgerDate(s), try LedgerDate(e))
             first = first.map { min($0, s) } ?? s
@@ -94,8 +90,8 @@ struct MiningSource {
 
     func siteName(_ component: String) -> String { names[component] ?? component }
 
-    /// Daily mining income (and, without bills, electricity expense) from the per-account daily totals, and pool
-    /// fees from their per-day aggregate (ReportSchema).
+    /// Daily mining income from the per-account daily totals, and pool fees from their per-day aggregate
+    /// (ReportSchema).
     func days(_ db: Database, from lo: LedgerDate, to hi: LedgerDate) throws -> [Day] {
         var result: [Day] = []
         if !mining.isEmpty {
@@ -108,9 +104,6 @@ struct MiningSource {
                 f.revenue = -(row[3] as Int64)
                 result.append(Day(component: mining[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
             }
-            guard try db.tableExists("report_pool_fee_day") else {
-                throw ReportError.missingTable("report_pool_fee_day", needs: "open the ledger with ReportSchema.migrations")
-            }
             for row in try Row.fetchAll(db, sql: """
                 SELECT account_id, date, amount, value FROM report_pool_fee_day
                 WHERE account_id IN (\(SQLList.ids(Array(mining.keys)))) AND date BETWEEN ? AND ?
@@ -121,25 +114,13 @@ struct MiningSource {
                 result.append(Day(component: mining[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
             }
         }
-        if !hasBills && !electricity.isEmpty {
-            for row in try Row.fetchAll(db, sql: """
-                SELECT account_id, date, sum(value) FROM account_day
-                WHERE account_id IN (\(SQLList.ids(Array(electricity.keys)))) AND date BETWEEN ? AND ?
-                GROUP BY account_id, date
-                """, arguments: [lo.description, hi.description]) {
-                var f = MiningFigures()
-                f.cost = row[2]
-                f.marginalCost = nil
-                result.append(Day(component: electricity[row[0]] ?? "", date: try LedgerDate(row[1] as String), figures: f))
-            }
-        }
         return result
     }
 
     /// Bills overlapping `from...to` whose transaction was not reversed, valued as booked (functional currency);
     /// the marginal part takes the same share of the value as of the amount.
     func bills(_ db: Database, from lo: LedgerDate, to hi: LedgerDate) throws -> [Bill] {
-        guard hasBills, !electricity.isEmpty else { return [] }
+        guard !electricity.isEmpty else { return [] }
         var result: [Bill] = []
         for row in try Row.fetchAll(db, sql: """
             SELECT p.account_id, b.period_start, b.period_end, b.wh, b.amount, b.marginal_amount, p.value

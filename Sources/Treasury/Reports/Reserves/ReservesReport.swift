@@ -74,9 +74,6 @@ public struct ReservesReport: Sendable {
     public static func compute(_ store: LedgerStore, attestations: [Attestation], challenge: String,
                                snapshot id: Int64? = nil, verify: Verifier) throws -> ReservesReport {
         let (snap, balances, owners, ledgerSats) = try store.read { db in
-            for table in ["snapshot", "snapshot_utxo"] where try !db.tableExists(table) {
-                throw ReportError.missingTable(table, needs: "import a chain snapshot first")
-            }
             let sql = "SELECT id, height, best_block, as_of_date FROM snapshot "
             guard let snap = try (id.map { try Row.fetchOne(db, sql: sql + "WHERE id = ?", arguments: [$0]) }
                                   ?? Row.fetchOne(db, sql: sql + "ORDER BY id DESC LIMIT 1")) else {
@@ -90,17 +87,13 @@ public struct ReservesReport: Sendable {
             }
             // The reserve's scripts: registered wallet addresses, and every output the ledger booked.
             var owners: [[UInt8]: String] = [:]
-            if try db.tableExists("reserve_output") {
-                for row in try Row.fetchAll(db, sql: "SELECT DISTINCT script_pubkey, wallet FROM reserve_output") {
-                    owners[[UInt8](row[0] as Data)] = row[1]
-                }
+            for row in try Row.fetchAll(db, sql: "SELECT DISTINCT script_pubkey, wallet FROM reserve_output") {
+                owners[[UInt8](row[0] as Data)] = row[1]
             }
-            if try db.tableExists("wallet_address") && db.tableExists("wallet") {
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT a.script_pubkey, w.name FROM wallet_address a JOIN wallet w ON w.id = a.wallet_id
-                    """) {
-                    owners[[UInt8](row[0] as Data)] = row[1]
-                }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.script_pubkey, w.name FROM wallet_address a JOIN wallet w ON w.id = a.wallet_id
+                """) {
+                owners[[UInt8](row[0] as Data)] = row[1]
             }
             let ledger = try Int64.fetchOne(db, sql: """
                 SELECT coalesce(sum(d.amount), 0) FROM account_day d JOIN account a ON a.id = d.account_id
