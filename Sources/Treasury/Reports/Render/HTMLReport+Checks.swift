@@ -50,11 +50,8 @@ extension HTMLReport {
                 ["On chain at the snapshot (reserve addresses)", btc(p.snapshotSats)],
                 ["In the ledger", btc(p.ledgerSats)],
             ], total: ["Proven minus ledger", (p.provenSats - p.ledgerSats == 0 ? "" : (p.provenSats >= p.ledgerSats ? "+" : "")) + btc(p.provenSats - p.ledgerSats)],
+               note: "Each address and its verdict is listed under “Details” at the end.",
                caption: "Proof of reserves, totals").render()
-            out += HTMLTable(columns: [.text("Address", breaks: true), .text("Wallet"), .text("Status"), .number("BTC on chain")],
-                             rows: p.lines.map { [$0.address, $0.wallet, humanStatus($0.status.rawValue) + ($0.reason.isEmpty ? "" : ": " + $0.reason), btc($0.sats)] },
-                             total: ["Total", "", "", btc(p.lines.reduce(0) { $0 + $1.sats })],
-                             caption: "Attested and funded addresses").render()
         }
         return out + "</section>"
     }
@@ -63,9 +60,7 @@ extension HTMLReport {
         var parts = ""
         if let m = mining {
             parts += "<details><summary>Every \(m.grouping == .month ? "month" : "period") and site (\(m.lines.count) rows)</summary>"
-                + documentTable(m.document(), keys: ["period", "site", "btc_mined", "pool_fees_btc", "btc_net", "revenue",
-                                                    "electricity_cost", "marginal_cost", "margin", "cost_per_btc", "break_even_tariff",
-                                                    "efficiency_j_per_th", "hashprice_sats"])
+                + documentTable(m.document(), keys: HTMLReport.monthlyKeys)
                 + "</details>"
         }
         if let r = reconciliation {
@@ -81,6 +76,13 @@ extension HTMLReport {
                                     btc(r.outputs.reduce(0) { $0 + $1.ledgerSats - $1.chainSats })],
                             caption: "Outputs, ledger against chain").render()
                 + "</details>"
+        }
+        if let p = reserves {
+            parts += "<details><summary>Every attested or funded address (\(p.lines.count))</summary>"
+                + HTMLTable(columns: [.text("Address", breaks: true), .text("Wallet"), .text("Status"), .number("BTC on chain")],
+                             rows: p.lines.map { [$0.address, $0.wallet, humanStatus($0.status.rawValue) + ($0.reason.isEmpty ? "" : ": " + $0.reason), btc($0.sats)] },
+                             total: ["Total", "", "", btc(p.lines.reduce(0) { $0 + $1.sats })],
+                             caption: "Attested and funded addresses").render() + "</details>"
         }
         return parts.isEmpty ? "" : "<section class=\"part details\" id=\"details\"><h2>Details</h2>" + parts + "</section>"
     }

@@ -21,9 +21,11 @@ extension HTMLReport {
         return "Per site and \(what): power, cost and break-even"
     }
 
-    static let summaryKeys = ["period", "site", "btc_net", "energy_kwh", "electricity_cost", "marginal_cost", "margin",
-                              "margin_marginal", "cost_per_btc", "cost_per_btc_marginal", "break_even_tariff", "tariff_paid",
-                              "efficiency_j_per_th"]
+    /// Few enough columns to fit an A4 page and a desktop screen without scrolling.
+    static let summaryKeys = ["period", "site", "btc_net", "electricity_cost", "margin_marginal", "cost_per_btc",
+                              "break_even_tariff", "tariff_paid", "efficiency_j_per_th"]
+    static let monthlyKeys = ["period", "site", "btc_mined", "btc_net", "revenue", "electricity_cost", "margin_marginal",
+                              "cost_per_btc"]
 
     /// Each site's totals over the period.
     func siteTotals(_ m: MiningReport) -> [(String, MiningFigures)] {
@@ -85,7 +87,7 @@ extension HTMLReport {
                 + "\(SVGChart.periodLabel(months.last ?? "")); in total \(btc(total.netSats)) BTC for \(cashShort(total.cost))."
             let chart = SVGChart(labels: months, bars: [bars], lines: [line], linesOnRightAxis: true,
                                  left: .init(unit: "BTC", scale: btcScale), right: .init(unit: axis.unit, scale: costScale),
-                                 width: 380, height: 250, description: description, cssClass: "chart-panel").render()
+                                 width: 340, height: 240, description: description, cssClass: "chart-panel").render()
             panels += figure("\(site): BTC net of pool fees and electricity, by month", chart, wide: false)
         }
         return "<h3>Each site by month, on the same scales</h3><div class=\"grid\">" + panels + "</div>"
@@ -153,7 +155,7 @@ extension HTMLReport {
             }
             out += HTMLTable(columns: columns, rows: s.rows.map(row), total: s.total.map(row),
                              note: "Amounts in \(HTMLText.escape(currency)); “—” where a figure does not apply.",
-                             caption: doc.title).render()
+                             caption: periodTitle(doc)).render()
         }
         return out
     }

@@ -13,7 +13,7 @@ enum HTMLStyle {
     h2{font:600 21px/1.3 Georgia,"DejaVu Serif",serif;margin:34px 0 10px;color:#123;border-bottom:1px solid #d9d4ca;padding-bottom:4px}
     h3{font-size:16px;margin:22px 0 8px;color:#2b3a48}
     .meta{display:flex;flex-wrap:wrap;gap:4px 22px}.meta b,.hash b,.params b{color:#5b6b7a;font-weight:600;margin-right:4px}
-    .hash{margin:6px 0 0;font-size:12.5px}.hint{color:#7a8794;margin-left:8px}
+    .hash{margin:6px 0 0;font-size:12.5px}.hint{color:#7a8794;margin-left:8px}.hint code{word-break:normal;white-space:nowrap}
     code{font-family:"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.92em;word-break:break-all;overflow-wrap:anywhere}
     .cards{display:grid;grid-template-columns:repeat(4,minmax(0,1fr));gap:12px;margin:16px 0 8px}
     .card{border:1px solid #d9d4ca;border-left:5px solid #1f5f8b;padding:10px 12px;background:#fbfaf8;min-width:0}
@@ -57,7 +57,7 @@ enum HTMLStyle {
     .chart-wide{display:none!important}.chart-narrow{display:block!important}
     figure{padding:8px 6px;margin:8px 0}
     .hint{display:block;margin:2px 0 0}
-    table{font-size:12.5px}
+    table{font-size:12.5px}th,td{padding:4px 6px}td:not(.num){white-space:normal;min-width:5em}
     }
     @page{size:A4;margin:14mm 12mm 14mm 12mm}
     @media print{
@@ -66,11 +66,13 @@ enum HTMLStyle {
     .part{break-before:page}
     h2,h3,figcaption{break-after:avoid}
     figure,.card,tr,.pair>div,.verdict{break-inside:avoid}
-    .cards{grid-template-columns:repeat(4,minmax(0,1fr))}
+    h1{font-size:22pt}
+    .cards{grid-template-columns:repeat(4,minmax(0,1fr));gap:8px}.card{padding:6px 8px}.card .value{font-size:12.5pt}
+    .card .note,.card .label{font-size:8pt}
     .grid{grid-template-columns:repeat(3,minmax(0,1fr))}
     .chart-narrow{display:none!important}svg.chart-wide{display:block!important;max-width:100%}
     .scroll{overflow:visible;border:none}
-    table{font-size:8pt}th,td{padding:2px 4px}td{white-space:normal}td.num{white-space:nowrap}
+    table{font-size:7.5pt}th,td{padding:2px 4px}td{white-space:normal}td.num{white-space:nowrap}
     thead{display:table-header-group}
     details{border:none;padding:0;background:none}
     details::details-content{content-visibility:visible;display:contents}
