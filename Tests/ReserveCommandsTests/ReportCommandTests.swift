@@ -60,6 +60,46 @@ extension Trait where Self == DemoLedger.Scope {
         #expect(!html.contains("http://") || html.contains("http://www.w3.org/2000/svg"))
         #expect(html.contains("Matches the chain"))
         #expect(html.contains("Fully proven"))
+        #expect(PageChecks.problems(html) == [])
+        // Details fold under <details>; the checks come after mining, together.
+        #expect(html.contains("<details><summary>Every month and site (36 rows)</summary>"))
+        let mining = try #require(html.range(of: "id=\"mining\"")), checks = try #require(html.range(of: "id=\"checks\""))
+        #expect(mining.lowerBound < checks.lowerBound)
+        // Human labels, not field names.
+        for field in ["snapshot_id", "as_of_date", "best_block", "proven_minus_ledger", "fiscal-year", ">25-07<"] {
+            #expect(!html.contains(field), "\(field)")
+        }
+    }
+
+    /// `report holdings --since`: the movement rows run from the opening to the closing reserve, which is the
+    /// wallets' total in the same document; the page shows the same closing figure.
+    @Test func holdingsMovementAddsUpInJSONAndOnThePage() throws {
+        let r = try HDCLI.run(["report", "holdings", "--since", "2025-06-30", "--at", "2026-06-30", "--format", "json",
+                               "--db", Self.demo.db])
+        #expect(r.status == 0, "\(r.stderr)")
+        let doc = try Self.json(r.stdout)
+        let rows = try #require(doc["movement"] as? [[String: Any]])
+        let total = try #require(doc["movement_total"] as? [String: Any])
+        let wallets = try #require(doc["wallets_total"] as? [String: Any])
+        #expect(rows.compactMap { $0["btc_sats"] as? Int }.reduce(0, +) == total["btc_sats"] as? Int)
+        #expect(total["btc_sats"] as? Int == wallets["btc_sats"] as? Int)
+        // Pool fees and network fees are the ledger's own accounts over the year.
+        let fees = try #require(rows.first { $0["step"] as? String == "pool_fees" }?["btc_sats"] as? Int)
+        #expect(fees < 0)
+        let html = try String(contentsOf: Self.demo.dir.appendingPathComponent("report.html"), encoding: .utf8)
+        let closing = try #require(total["btc"] as? String)
+        let whole = closing.split(separator: ".")
+        let grouped = ReportCommandTests.grouped(String(whole[0])) + "." + whole[1]
+        #expect(html.contains("<td>Reserve at the end of 2026-06-30</td><td class=\"num\">\(grouped)</td>"))
+    }
+
+    static func grouped(_ digits: String) -> String {
+        var out = ""
+        for (i, c) in digits.reversed().enumerated() {
+            if i > 0 && i % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return String(out.reversed())
     }
 
     @Test func reconcileMatchesTheSnapshot() throws {

@@ -48,6 +48,31 @@ extension HoldingsReport {
             sections: [
                 section("wallets", "Reserve wallets (BTC at the price of \(price.date))", wallets, totalName: "Reserve total"),
                 section("receivables", "Owed by pools (accrual earnings not yet paid)", receivables, totalName: "Total receivable"),
-            ])
+            ] + movementSections())
+    }
+
+    /// The movement schedule: the opening reserve and each step as rows, the closing reserve as the total (the rows
+    /// sum to it); then the accrual pools' receivable at both ends.
+    func movementSections() -> [ReportSection] {
+        let columns = [
+            ReportColumn("step", title: "Step"),
+            ReportColumn("description", title: "Description"),
+            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats),
+        ]
+        let m = movement
+        let start = m.since.map { "end of \($0)" } ?? "the ledger's start"
+        let rows: [[ReportCell]] = [[.text("opening"), .text("Reserve at the \(start)"), .int(m.opening)]]
+            + m.steps.map { [.text($0.key), .text($0.title), .int($0.sats)] }
+        let receivable: [[ReportCell]] = [
+            [.text("opening"), .text("Receivable at the \(start)"), .int(m.receivableOpening)],
+            [.text("increase"), .text("Earned, not yet paid (net)"), .int(m.receivableIncrease)],
+        ]
+        return [
+            ReportSection(id: "movement", title: "Movement of the reserve's BTC, \(start) to \(m.at)", columns: columns,
+                          rows: rows, total: [.text("closing"), .text("Reserve at the end of \(m.at)"), .int(m.closing)]),
+            ReportSection(id: "movement_receivable", title: "Accrual pools' receivable (earned, not yet paid)",
+                          columns: columns, rows: receivable,
+                          total: [.text("closing"), .text("Receivable at the end of \(m.at)"), .int(m.receivableClosing)]),
+        ]
     }
 }

@@ -25,6 +25,8 @@ public struct HoldingsReport: Sendable {
     public var receivables: [Line]
     public var currency: String
     public var scale: Int
+    /// The reserve's BTC from the end of `since` (or the ledger's start) to `at`, step by step.
+    public var movement: BTCMovement
 
     /// Computes the report from per-day aggregates: the ledger's `account_day` (balances) and `report_mined_day`
     /// (origin). Throws `ReportError.noPrice` without a BTC price on or before `at` (or `since`).
@@ -34,7 +36,9 @@ public struct HoldingsReport: Sendable {
         guard let price = try context.btcPrice(onOrBefore: at) else {
             throw ReportError.noPrice(currency: context.currency, date: at)
         }
-        let rows = try store.read { db in try lines(db, at: at, since: since) }
+        let (rows, movement) = try store.read { db in
+            (try lines(db, at: at, since: since), try BTCMovement.compute(db, since: since, at: at))
+        }
         // A price at `since` is needed only when something was held then (no BTC is worth nothing at any price).
         var priceSince: (date: LedgerDate, price: Int64)?
         if let since {
@@ -55,7 +59,7 @@ public struct HoldingsReport: Sendable {
         return HoldingsReport(at: at, since: since, price: price, priceSince: priceSince,
                               wallets: all.filter { $0.account.hasPrefix("Assets:Reserve:") },
                               receivables: all.filter { !$0.account.hasPrefix("Assets:Reserve:") },
-                              currency: context.currency, scale: context.scale)
+                              currency: context.currency, scale: context.scale, movement: movement)
     }
 
     struct RawLine {

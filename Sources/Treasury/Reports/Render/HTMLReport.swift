@@ -1,7 +1,10 @@
 import Ledger
 
-/// One self-contained HTML page of every report: title block, headline figures, inline SVG charts and tables.
-/// Inline CSS only: no scripts, fonts or network.
+/// One self-contained HTML page of every report, for a minister on a phone and an auditor with a printer: title
+/// block (ledger head hash, as-of date), headline cards, the findings in sentences, then holdings and how they
+/// moved, mining against the cost of power, the checks against the chain, and the detail rows under `<details>`.
+/// Inline CSS and SVG only: no scripts, fonts or network; the layout reflows to one column on a narrow screen and
+/// prints as a clean A4 document (HTMLStyle).
 public struct HTMLReport: Sendable {
     public var programme: String
     public var asOf: LedgerDate
@@ -11,12 +14,12 @@ public struct HTMLReport: Sendable {
     /// The ledger's fiscal year start month (labels the period in the title block).
     public var fiscalYearStart: Int
     public var holdings: HoldingsReport?
-    /// The mining report by month (charts and the monthly table).
+    /// The mining report by month (charts, the site comparison and the monthly detail).
     public var mining: MiningReport?
     public var history: HoldingsHistory?
     public var reconciliation: ReconciliationReport?
     public var reserves: ReservesReport?
-    /// Further tables shown after the charts (e.g. mining by fiscal year).
+    /// Further tables (e.g. mining by fiscal year), shown with the mining section.
     public var extra: [ReportDocument]
 
     public init(programme: String, asOf: LedgerDate, headHash: String, currency: String, scale: Int, fiscalYearStart: Int = 1,
@@ -36,19 +39,20 @@ public struct HTMLReport: Sendable {
         self.extra = extra
     }
 
-    private var money: ReportUnit { .money(currency: currency, scale: scale) }
-    private func btc(_ sats: Int64) -> String { ReportFormat.text(.int(sats), .sats, grouped: true) }
-    private func cash(_ minor: Int64) -> String { currency + " " + ReportFormat.text(.int(minor), money, grouped: true) }
-    /// Whole currency units (rounded half-even) for headline cards.
-    private func cashWhole(_ minor: Int64) -> String {
-        let factor = (try? MinorUnits.factor(scale: scale)) ?? 1
-        let whole = ReportMath.ratio(minor, times: 1, over: factor) ?? 0
-        return currency + " " + MinorUnits.format(whole, scale: 0, grouping: ",")
+    // MARK: Formatting (integers in, text out)
+
+    var money: ReportUnit { .money(currency: currency, scale: scale) }
+    var factor: Int64 { (try? MinorUnits.factor(scale: scale)) ?? 1 }
+    func btc(_ sats: Int64) -> String { ReportFormat.text(.int(sats), .sats, grouped: true) }
+    /// A signed step: "+1.00000000", "−0.50000000" (a true minus sign).
+    func signedBTC(_ sats: Int64) -> String { sats == 0 ? btc(0) : (sats < 0 ? "−" : "+") + btc(sats == .min ? sats : abs(sats)) }
+    func cash(_ minor: Int64) -> String { currency + " " + ReportFormat.text(.int(minor), money, grouped: true) }
+    func cashWhole(_ minor: Int64) -> String {
+        currency + " " + MinorUnits.format(ReportMath.ratio(minor, times: 1, over: factor) ?? 0, scale: 0, grouping: ",")
     }
 
     /// Large amounts for headlines: "PKR 4.26 bn", "PKR 20.18 M" (integer arithmetic, half-even).
-    private func cashShort(_ minor: Int64) -> String {
-        let factor = (try? MinorUnits.factor(scale: scale)) ?? 1
+    func cashShort(_ minor: Int64) -> String {
         let whole = ReportMath.ratio(minor, times: 1, over: factor) ?? 0
         for (size, suffix) in [(Int64(1_000_000_000), " bn"), (1_000_000, " M")] where whole.magnitude >= UInt64(size) {
             let hundredths = ReportMath.ratio(whole, times: 100, over: size) ?? 0
@@ -57,65 +61,75 @@ public struct HTMLReport: Sendable {
         return cashWhole(minor)
     }
 
-    public func render() -> String {
-        var body = header() + headlines() + brief() + charts()
-        if let holdings { body += table(holdings.document(), keys: nil) }
-        for doc in extra {
-            body += table(doc, keys: doc.name == "mining" ? ["period", "site", "btc_mined", "revenue", "energy_kwh",
-                                                             "electricity_cost", "marginal_cost", "margin", "margin_marginal",
-                                                             "cost_per_btc", "cost_per_btc_marginal", "break_even_tariff",
-                                                             "tariff_paid"] : nil)
-        }
-        if let reconciliation { body += table(reconciliation.document(), keys: nil) }
-        if let reserves { body += table(reserves.document(), keys: nil) }
-        if let mining {
-            body += table(mining.document(), keys: ["period", "site", "btc_mined", "revenue", "electricity_cost",
-                                                    "marginal_cost", "margin", "cost_per_btc", "cost_per_btc_marginal",
-                                                    "break_even_tariff", "efficiency_j_per_th", "hashprice", "hashprice_sats"])
-        }
-        body += "<footer>Generated by ReserveLedger (watch-only). Amounts are exact: BTC to the satoshi, \(currency) to "
-            + "the \(scale == 2 ? "hundredth" : "minor unit"). Ledger head \(HTMLText.escape(headHash)).</footer>"
-        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-            + HTMLText.escape(programme) + " — reserve report " + asOf.description + "</title><style>"
-            + HTMLReport.css + "</style></head><body><main>" + body + "</main></body></html>\n"
+    /// The unit of a money axis whose largest value is `maxMinor`: millions, or billions from a thousand million,
+    /// and the divisor from minor units to it. Ticks then read in that unit (PKR M: 0, 500, 1,000).
+    func moneyAxis(_ maxMinor: Int64, per: String = "") -> (unit: String, divisor: Double) {
+        let whole = Double(maxMinor) / Double(factor)
+        if whole >= 2e9 { return ("\(currency) bn\(per)", Double(factor) * 1e9) }
+        return ("\(currency) M\(per)", Double(factor) * 1e6)
     }
 
-    private func header() -> String {
+    /// "Assets:Reserve:Cold" → "Cold", "Assets:Receivable:Pool:F2pool" → "F2pool".
+    func shortAccount(_ name: String) -> String {
+        for prefix in ["Assets:Reserve:", "Assets:Receivable:Pool:"] where name.hasPrefix(prefix) { return String(name.dropFirst(prefix.count)) }
+        return name
+    }
+
+    static let palette = ["#1f5f8b", "#d08c2e", "#4a9a6a", "#8a4f9e", "#5b6b7a", "#2f8f9d"]
+
+    // MARK: The page
+
+    public func render() -> String {
+        var body = header() + headlines() + brief()
+        body += holdingsSection() + miningSection() + checksSection() + detailsSection()
+        body += "<footer>Generated by ReserveLedger (watch-only). Amounts are exact: BTC to the satoshi, \(currency) to "
+            + "the \(scale == 2 ? "hundredth" : "minor unit"). Ledger head <code>\(HTMLText.escape(headHash))</code> as of \(asOf).</footer>"
+        return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>"
+            + HTMLText.escape(programme) + " — reserve report " + asOf.description + "</title><style>"
+            + HTMLStyle.css + "</style></head><body><main>" + body + "</main></body></html>\n"
+    }
+
+    func header() -> String {
         var h = "<header><div class=\"kicker\">Sovereign Bitcoin Reserve · Report to the Treasury</div>"
         h += "<h1>\(HTMLText.escape(programme))</h1><div class=\"meta\">"
         if let mining {
             let fy = PeriodGrouping.fiscalYear.label(of: mining.from, fiscalYearStart: fiscalYearStart)
             h += "<span><b>Fiscal year</b> \(fy) (\(mining.from) to \(mining.to))</span>"
         }
-        h += "<span><b>As of</b> \(asOf)</span><span><b>Currency</b> \(currency)</span>"
-        if let r = reconciliation { h += "<span><b>Chain snapshot</b> block \(r.height)</span>" }
-        h += "</div><div class=\"hash\"><b>Ledger head</b> <code>\(HTMLText.escape(headHash))</code> "
-            + "<span class=\"hint\">check with <code>reserve verify ledger --expect-head</code></span></div></header>"
+        h += "<span><b>As of</b> \(asOf)</span><span><b>Currency</b> \(HTMLText.escape(currency))</span>"
+        if let p = holdings?.price { h += "<span><b>BTC price</b> \(cash(p.price)) on \(p.date)</span>" }
+        if let r = reconciliation { h += "<span><b>Chain snapshot</b> block \(MinorUnits.format(r.height, scale: 0, grouping: ","))</span>" }
+        h += "</div><div class=\"hash\"><b>Ledger head</b> <code>\(HTMLText.escape(headHash))</code>"
+            + "<span class=\"hint\">check it with <code>reserve verify ledger --expect-head</code></span></div></header>"
         return h
     }
 
-    private func card(_ label: String, _ value: String, _ note: String, tone: String = "") -> String {
+    func card(_ label: String, _ value: String, _ note: String, tone: String = "") -> String {
         "<div class=\"card \(tone)\"><div class=\"label\">\(HTMLText.escape(label))</div><div class=\"value\">"
             + HTMLText.escape(value) + "</div><div class=\"note\">" + HTMLText.escape(note) + "</div></div>"
     }
 
-    private func headlines() -> String {
+    func headlines() -> String {
         var cards = ""
         if let h = holdings {
             cards += card("Reserve holdings", btc(h.totalSats) + " BTC", "worth " + cashShort(h.totalValue) + " at the price of \(h.price.date)")
         }
         if let m = mining {
-            cards += card("BTC mined", btc(m.total.minedSats) + " BTC", "worth " + cashShort(m.total.revenue) + " when mined")
+            cards += card("BTC mined", btc(m.total.minedSats) + " BTC", "worth " + cashShort(m.total.revenue) + " when mined; "
+                          + btc(m.total.netSats) + " after pool fees")
             cards += card("Electricity cost", cashShort(m.total.cost),
                           m.total.marginalCost.map { "of which marginal (fuel) " + cashShort($0) } ?? "")
             let margin = m.total.marginOnMarginalCost ?? m.total.margin
             cards += card("Margin over marginal cost", cashShort(margin), "over full cost " + cashShort(m.total.margin),
                           tone: margin >= 0 ? "good" : "bad")
             if let c = m.total.costPerBTC {
-                cards += card("Power cost per BTC", cashShort(c), m.total.marginalCostPerBTC.map { "marginal " + cashShort($0) + "; realised price " + (m.total.realisedPrice.map(cashShort) ?? "-") } ?? "")
+                cards += card("Power cost per BTC", cashShort(c), m.total.marginalCostPerBTC.map {
+                    "marginal " + cashShort($0) + "; realised price " + (m.total.realisedPrice.map(cashShort) ?? "-")
+                } ?? "")
             }
             if let t = m.total.breakEvenTariff {
-                cards += card("Break-even tariff", cash(t) + " /kWh",
+                cards += card("Break-even tariff", cash(t) + " per kWh",
                               m.total.tariffPaid.map { "mining earned this per kWh; tariff paid " + cash($0) } ?? "")
             }
         }
@@ -128,11 +142,11 @@ public struct HTMLReport: Sendable {
             cards += card("Proof of reserves", p.covered ? "Fully proven" : "SHORTFALL",
                           "proven " + btc(p.provenSats) + " of ledger " + btc(p.ledgerSats) + " BTC", tone: p.covered ? "good" : "bad")
         }
-        return cards.isEmpty ? "" : "<section class=\"cards\">" + cards + "</section>"
+        return cards.isEmpty ? "" : "<section class=\"cards\" aria-label=\"Headline figures\">" + cards + "</section>"
     }
 
     /// The findings in plain sentences, for readers who stop after the first screen.
-    private func brief() -> String {
+    func brief() -> String {
         var points: [String] = []
         if let h = holdings {
             var p = "The reserve holds <b>\(btc(h.totalSats)) BTC</b>, worth \(cashShort(h.totalValue)) at the price of \(h.price.date)"
@@ -155,133 +169,24 @@ public struct HTMLReport: Sendable {
                                           : "Selling this power at that tariff would have earned more than mining with it."))
             }
         }
+        if let mv = holdings?.movement, mv.minedGross != 0 || mv.opening != 0 {
+            var p = "Of the \(btc(mv.minedGross)) BTC mined, pools withheld \(btc(mv.poolFees)) BTC in stated fees"
+            if mv.receivableIncrease != 0 {
+                p += mv.receivableIncrease > 0 ? " and owe \(btc(mv.receivableIncrease)) BTC more than at the start"
+                                               : " and paid \(btc(-mv.receivableIncrease)) BTC owed from before"
+            }
+            p += "; network fees took \(btc(mv.networkFees)) BTC and disbursements \(btc(mv.disbursements)) BTC."
+            points.append(p)
+        }
         return points.isEmpty ? "" : "<section class=\"brief\"><h2>In brief</h2><ul>" + points.map { "<li>" + $0 + "</li>" }.joined() + "</ul></section>"
     }
 
-    static let palette = ["#1f5f8b", "#d08c2e", "#4a9a6a", "#8a4f9e", "#b5483a", "#5b6b7a"]
-
-    private func charts() -> String {
-        var out = ""
-        if let m = mining, m.grouping == .month {
-            let months = Array(Set(m.lines.map(\.period))).sorted()
-            let sites = Array(Set(m.lines.map(\.site))).sorted()
-            var panels = ""
-            for (i, site) in sites.enumerated() {
-                func series(_ f: (MiningFigures) -> Int64) -> [Double?] {
-                    months.map { p in m.lines.first { $0.period == p && $0.site == site }.map { Double(f($0.figures)) } ?? nil }
-                }
-                let chart = SVGChart(labels: months.map { String($0.suffix(5)) },
-                                     bars: [.init(name: "BTC mined", color: HTMLReport.palette[i % 6], values: series { $0.minedSats }.map { $0.map { $0 / 1e8 } })],
-                                     lines: [.init(name: "Electricity cost (\(currency) M)", color: "#b5483a",
-                                                   values: series { $0.cost }.map { $0.map { $0 / 1e8 } })],
-                                     linesOnRightAxis: true, leftAxis: "BTC", rightAxis: "\(currency) M", width: 540, height: 230)
-                panels += "<figure><figcaption>\(HTMLText.escape(site)): BTC mined vs electricity cost, by month</figcaption>"
-                    + chart.render() + "</figure>"
-            }
-            out += "<h2>Mining against the cost of power</h2><div class=\"grid\">" + panels + "</div>"
-            var costs: [Double?] = [], marginal: [Double?] = [], price: [Double?] = []
-            for p in months {
-                var f = MiningFigures()
-                for l in m.lines where l.period == p { f.add(l.figures) }
-                costs.append(f.costPerBTC.map { Double($0) / 1e8 })
-                marginal.append(f.marginalCostPerBTC.map { Double($0) / 1e8 })
-                price.append(m.averagePrice[p].map { Double($0) / 1e8 })
-            }
-            let chart = SVGChart(labels: months.map { String($0.suffix(5)) }, lines: [
-                .init(name: "BTC price (monthly average)", color: "#1f5f8b", values: price),
-                .init(name: "Cost per BTC mined", color: "#b5483a", values: costs),
-                .init(name: "Marginal cost per BTC", color: "#d08c2e", values: marginal),
-            ], leftAxis: "\(currency) M per BTC", width: 1100, height: 260)
-            out += "<figure class=\"wide\"><figcaption>Cost to mine one bitcoin against its price (all sites)</figcaption>"
-                + chart.render() + "</figure>"
-        }
-        if let h = history, !h.months.isEmpty {
-            let bars = h.wallets.enumerated().map { i, w in
-                SVGChart.Series(name: w.0, color: HTMLReport.palette[(i + 2) % 6], values: w.1.map { Double($0) / 1e8 })
-            }
-            var values: [Double?] = []
-            for (k, p) in h.prices.enumerated() {
-                let sats = h.wallets.reduce(Int64(0)) { $0 + $1.1[k] }
-                values.append(p.flatMap { try? Valuation.value(amount: sats, price: $0, amountScale: 8) }.map { Double($0) / 1e8 })
-            }
-            let chart = SVGChart(labels: h.months.map { String($0.suffix(5)) }, bars: bars, stacked: true,
-                                 lines: [.init(name: "Value (\(currency) M)", color: "#222222", values: values)],
-                                 linesOnRightAxis: true, leftAxis: "BTC", rightAxis: "\(currency) M", width: 1100, height: 260)
-            out += "<h2>Reserve holdings over time</h2><figure class=\"wide\"><figcaption>BTC held per wallet at each month end, "
-                + "and its value at that day's price</figcaption>" + chart.render() + "</figure>"
-        }
-        return out
+    /// A chart drawn twice, for wide screens and print and for phones; CSS shows one.
+    func twoWidths(_ make: (_ width: Double, _ cssClass: String) -> String) -> String {
+        make(760, "chart-wide") + make(360, "chart-narrow")
     }
 
-    private func table(_ doc: ReportDocument, keys: [String]?) -> String {
-        var out = "<section class=\"report\"><h2>" + HTMLText.escape(doc.title) + "</h2>"
-        if let passed = doc.passed {
-            out += "<p class=\"verdict \(passed ? "good" : "bad")\">" + (passed ? "All checks passed." : "Does not match:") + "</p>"
-            if !doc.findings.isEmpty { out += "<ul class=\"findings\">" + doc.findings.map { "<li>" + HTMLText.escape($0) + "</li>" }.joined() + "</ul>" }
-        }
-        let params = doc.parameters.filter { !$0.0.hasSuffix("_minor") && !$0.0.hasSuffix("_sats") && !$0.1.isEmpty }
-        out += "<p class=\"params\">" + params.map { "<span><b>\(HTMLText.escape($0.0))</b> \(HTMLText.escape($0.1))</span>" }.joined() + "</p>"
-        for s in doc.sections {
-            let picked = s.columns.indices.filter { keys?.contains(s.columns[$0].key) ?? true }
-            out += "<h3>" + HTMLText.escape(s.title) + "</h3><div class=\"scroll\"><table><thead><tr>"
-            for i in picked {
-                out += "<th class=\"\(ReportFormat.isNumeric(s.columns[i].unit) ? "num" : "")\">" + HTMLText.escape(s.columns[i].title) + "</th>"
-            }
-            out += "</tr></thead><tbody>"
-            func row(_ cells: [ReportCell], _ cls: String) -> String {
-                var r = "<tr class=\"\(cls)\">"
-                for i in picked {
-                    let text = ReportFormat.text(cells[i], s.columns[i].unit, grouped: true)
-                    var tone = ""
-                    if s.columns[i].key == "status" { tone = text == "matched" || text == "proven" ? " ok" : " warn" }
-                    if case .int(let v) = cells[i], v < 0, ReportFormat.isNumeric(s.columns[i].unit) { tone += " neg" }
-                    r += "<td class=\"\(ReportFormat.isNumeric(s.columns[i].unit) ? "num" : "")\(tone)\">" + HTMLText.escape(text) + "</td>"
-                }
-                return r + "</tr>"
-            }
-            for cells in s.rows { out += row(cells, "") }
-            if s.rows.isEmpty { out += "<tr><td colspan=\"\(picked.count)\">none</td></tr>" }
-            if let total = s.total { out += row(total, "total") }
-            out += "</tbody></table></div>"
-        }
-        return out + "</section>"
+    func figure(_ caption: String, _ content: String, wide: Bool = true) -> String {
+        "<figure class=\"\(wide ? "wide" : "panel")\"><figcaption>\(HTMLText.escape(caption))</figcaption>" + content + "</figure>"
     }
-
-    static let css = """
-    body{margin:0;background:#f4f2ee;color:#1d2630;font:14px/1.45 "Helvetica Neue",Arial,"Liberation Sans",sans-serif}
-    main{max-width:1180px;margin:0 auto;padding:28px 36px 48px;background:#fff}
-    header{border-bottom:3px solid #1f5f8b;padding-bottom:14px;margin-bottom:18px}
-    .kicker{text-transform:uppercase;letter-spacing:.12em;font-size:12px;color:#5b6b7a}
-    h1{font:600 30px/1.2 Georgia,"DejaVu Serif",serif;margin:4px 0 10px;color:#123}
-    h2{font:600 20px/1.3 Georgia,"DejaVu Serif",serif;margin:30px 0 8px;color:#123;border-bottom:1px solid #d9d4ca;padding-bottom:4px}
-    h3{font-size:14px;margin:14px 0 6px;color:#3a4a5a}
-    .meta span{margin-right:22px}.meta b,.hash b,.params b{color:#5b6b7a;font-weight:600;margin-right:4px}
-    .hash{margin-top:6px;font-size:12px}.hint{color:#7a8794;margin-left:8px}.hash code{font-size:11px;color:#333;word-break:break-all}
-    .cards{display:grid;grid-template-columns:repeat(4,1fr);gap:12px;margin:16px 0 8px}
-    .card{border:1px solid #d9d4ca;border-left:5px solid #1f5f8b;padding:10px 12px;background:#fbfaf8}
-    .card.good{border-left-color:#3f8f5f}.card.bad{border-left-color:#b5483a;background:#fdf1ef}
-    .card .label{font-size:12px;text-transform:uppercase;letter-spacing:.06em;color:#5b6b7a}
-    .card .value{font-size:20px;font-weight:700;margin:3px 0;font-variant-numeric:tabular-nums}
-    .card .note{font-size:12px;color:#5b6b7a}
-    .grid{display:grid;grid-template-columns:1fr 1fr;gap:10px}
-    figure{margin:8px 0;border:1px solid #e4e0d8;padding:8px 10px;background:#fff}
-    figure.wide svg{width:100%;height:auto}
-    figcaption{font-weight:600;font-size:13px;margin-bottom:4px;color:#3a4a5a}
-    svg .grid{stroke:#e8e4dc;stroke-width:1}svg .axisline{stroke:#7a8794;stroke-width:1}
-    svg .tick{font-size:10.5px;fill:#5b6b7a}svg .axis{font-size:11px;fill:#3a4a5a;font-weight:600}
-    svg .legend{font-size:11px;fill:#1d2630}
-    .params{font-size:12px;margin:2px 0 4px}.params span{margin-right:16px}
-    .scroll{overflow-x:auto}
-    table{border-collapse:collapse;width:100%;font-size:11.5px;margin-bottom:6px}
-    .brief ul{margin:6px 0 0 0;padding-left:20px;font-size:15px;line-height:1.6}.brief li{margin-bottom:4px}
-    th{background:#eef2f5;color:#2b3a48;text-align:left;padding:5px 6px;border-bottom:2px solid #c9d3dc;vertical-align:bottom}
-    td{padding:3px 6px;border-bottom:1px solid #ebe7e0;white-space:nowrap}
-    .num{text-align:right;font-variant-numeric:tabular-nums}
-    tr.total td{font-weight:700;border-top:2px solid #7a8794;background:#f7f5f1}
-    td.neg{color:#b5483a}td.ok{color:#3f8f5f;font-weight:600}td.warn{color:#b5483a;font-weight:600}
-    .verdict{font-weight:700;margin:4px 0}.verdict.good{color:#3f8f5f}.verdict.bad{color:#b5483a}
-    .findings{margin:2px 0 8px;color:#b5483a}
-    footer{margin-top:28px;font-size:11px;color:#7a8794;border-top:1px solid #d9d4ca;padding-top:8px;word-break:break-all}
-    @media print{body{background:#fff}main{padding:0}}
-    """
 }
