@@ -49,7 +49,7 @@ enum HTMLStyle {
     details{border:1px solid #e4e0d8;margin:10px 0;padding:6px 10px;background:#fbfaf8}
     summary{cursor:pointer;font-weight:600;padding:4px 0}
     footer{margin-top:28px;font-size:12px;color:#7a8794;border-top:1px solid #d9d4ca;padding-top:8px}
-    @media (max-width:1000px){.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
+    @media (max-width:1000px){.pair{grid-template-columns:1fr}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
     @media (max-width:700px){
     main{padding:16px 14px 32px}
     h1{font-size:24px}h2{font-size:19px;margin-top:28px}
