@@ -32,7 +32,7 @@ enum HTMLStyle {
     svg .grid{stroke:#e8e4dc;stroke-width:1}svg .axisline{stroke:#7a8794;stroke-width:1}
     svg .tick{font-size:11.5px;fill:#4a5866}svg .tick.year{font-weight:600}svg .axis{font-size:12px;fill:#2b3a48;font-weight:600}
     svg .legend{font-size:12px;fill:#1d2630}
-    svg .wf-label{font-size:13px;fill:#2b3a48}svg .wf-value{font-size:13px;fill:#1d2630;font-variant-numeric:tabular-nums}
+    svg .wf-label{font-size:13px;fill:#2b3a48;paint-order:stroke;stroke:#fff;stroke-width:4px;stroke-linejoin:round}svg .wf-value{font-size:13px;fill:#1d2630;font-variant-numeric:tabular-nums}
     svg .total{font-weight:700}svg .wf-link{stroke:#9aa5af;stroke-width:1;stroke-dasharray:3 2}
     .params{font-size:13px;margin:2px 0 6px;display:flex;flex-wrap:wrap;gap:2px 18px}
     .scroll{overflow-x:auto;max-width:100%;margin-bottom:6px;border:1px solid #ebe7e0}
@@ -49,7 +49,7 @@ enum HTMLStyle {
     details{border:1px solid #e4e0d8;margin:10px 0;padding:6px 10px;background:#fbfaf8}
     summary{cursor:pointer;font-weight:600;padding:4px 0}
     footer{margin-top:28px;font-size:12px;color:#7a8794;border-top:1px solid #d9d4ca;padding-top:8px}
-    @media (max-width:1000px){.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
+    @media (max-width:1000px){.pair{grid-template-columns:1fr}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.grid{grid-template-columns:repeat(2,minmax(0,1fr))}}
     @media (max-width:700px){
     main{padding:16px 14px 32px}
     h1{font-size:24px}h2{font-size:19px;margin-top:28px}

@@ -39,6 +39,11 @@ struct SVGWaterfall {
         let height = top + rowH * Double(rows.count) + 6
         var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(n(width)) \(n(height))\" class=\"chart \(cssClass)\" "
             + "role=\"img\" aria-label=\"\(HTMLText.escape(description))\" preserveAspectRatio=\"xMinYMin meet\">"
+        // Connectors first, from each row's end to the next row's start, so the labels (haloed) sit above them.
+        for i in rows.indices where i + 1 < rows.count && !rows[i + 1].isTotal {
+            let y0 = top + rowH * Double(i), b = spans[i].1
+            svg += "<line x1=\"\(n(x(b)))\" x2=\"\(n(x(b)))\" y1=\"\(n(y0 + 33))\" y2=\"\(n(y0 + rowH + 17))\" class=\"wf-link\"/>"
+        }
         for (i, r) in rows.enumerated() {
             let y0 = top + rowH * Double(i)
             let (a, b) = spans[i]
@@ -48,10 +53,6 @@ struct SVGWaterfall {
             svg += "<text x=\"\(n(leftPad))\" y=\"\(n(y0 + 12))\" class=\"wf-label\(r.isTotal ? " total" : "")\">\(HTMLText.escape(r.label))</text>"
             svg += "<rect x=\"\(n(x0))\" y=\"\(n(y0 + 17))\" width=\"\(n(w))\" height=\"16\" fill=\"\(color)\">"
                 + "<title>\(HTMLText.escape(r.label + ": " + r.text + " " + unit))</title></rect>"
-            // The connector from this row's end to the next row's start.
-            if i + 1 < rows.count, !rows[i + 1].isTotal {
-                svg += "<line x1=\"\(n(x(b)))\" x2=\"\(n(x(b)))\" y1=\"\(n(y0 + 33))\" y2=\"\(n(y0 + rowH + 17))\" class=\"wf-link\"/>"
-            }
             svg += "<text x=\"\(n(width - 4))\" y=\"\(n(y0 + 30))\" class=\"wf-value\(r.isTotal ? " total" : "")\" text-anchor=\"end\">"
                 + HTMLText.escape(r.text) + "</text>"
         }
