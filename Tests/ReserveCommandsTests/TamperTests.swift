@@ -61,6 +61,15 @@ import Testing
         #expect(r.stderr.contains(table), "\(table): \(r.stderr)")
     }
 
+    /// The page prints the head `verify ledger` checks (documents included), so `--expect-head` can be given it.
+    @Test func thePageNamesTheVerifiedHead() throws {
+        let demo = try #require(DemoLedger.current)
+        let r = try HDCLI.run(["verify", "ledger", "--db", demo.db, "--format", "json"])
+        let head = try #require(r.stdout.firstMatch(of: /"head":"([0-9a-f]{64})"/)?.1)
+        let page = try String(contentsOf: demo.dir.appendingPathComponent("report.html"), encoding: .utf8)
+        #expect(page.contains(String(head)))
+    }
+
     @Test func theUntouchedDemoVerifies() throws {
         let r = try Self.verifyAfter("SELECT 1")
         #expect(r.status == 0, "\(r.stderr)")

@@ -239,3 +239,14 @@ extension LedgerStore {
         return try read { db in try ChainVerifier.verify(db, expectHead: expected, derived: derived) }
     }
 }
+
+extension LedgerStore {
+    /// The chain head: the last chained record's id and hash as lowercase hex (0 and 64 zeros when empty). Reports
+    /// print it so a reader can check the page with `verify ledger --expect-head`.
+    public func chainHead() throws -> (id: Int64, hash: String) {
+        try read { db in
+            let head = try LedgerWriter.readHead(db)
+            return (head.id, Hex.lower(head.hash))
+        }
+    }
+}

@@ -25,15 +25,9 @@ struct ReportContext {
 
 /// The ledger's chain head, printed on reports so a reader can check them against `reserve verify ledger`.
 public enum ReportHead {
-    /// The hash of the last journal record (transaction, price or assertion) as lowercase hex; empty when none.
+    /// The hash of the last chained record as lowercase hex; empty when none.
     public static func hash(_ store: LedgerStore) throws -> String {
-        try store.read { db in
-            let row = try Row.fetchOne(db, sql: """
-                SELECT hash FROM (SELECT id, hash FROM txn UNION ALL SELECT id, hash FROM price
-                UNION ALL SELECT id, hash FROM balance_assertion) ORDER BY id DESC LIMIT 1
-                """)
-            guard let data = row.map({ $0[0] as Data }) else { return "" }
-            return Hex.encode(data)
-        }
+        let head = try store.chainHead()
+        return head.id == 0 ? "" : head.hash
     }
 }
