@@ -47,7 +47,7 @@ extension Importer {
                 UPDATE reserve_output SET spent_by_txid = NULL, spent_txn_id = NULL, spent_batch = NULL WHERE spent_batch = ?
                 """, arguments: [batch])
             try db.execute(sql: "DELETE FROM snapshot WHERE batch = ?", arguments: [batch])
-            return UndoOutcome(batch: batch, reversed: reversed.count, snapshots: db.changesCount)
+            return UndoOutcome(batch: batch, reversed: reversed, snapshots: db.changesCount)
         }
     }
 }
