@@ -38,7 +38,10 @@ extension LedgerWriter {
         let draft = TransactionDraft(date: date ?? original.date, narration: "Reversal of \(id): \(reason)",
                                      postings: postings, source: "reversal", batch: batch)
         let reversal = try bookDraft(draft, reverses: id)
-        try run { try db.execute(sql: "DELETE FROM natural_key WHERE txn_id = ?", arguments: [id]) }
+        // By key, the table's primary key: a release by `txn_id` scans every key.
+        if let key = original.naturalKey {
+            try run { try db.execute(sql: "DELETE FROM natural_key WHERE key = ? AND txn_id = ?", arguments: [key, id]) }
+        }
         return reversal
     }
 
@@ -63,19 +66,80 @@ extension LedgerWriter {
     }
 
     /// Reverses every live transaction of batch `id` (newest first) and releases their natural keys,
-    /// so the corrected file can be imported again. Returns the reversals' ids.
+    /// so the corrected file can be imported again. Returns how many transactions were reversed.
+    ///
+    /// Linear in the batch and flat in memory: the originals are read a page at a time by the batch index (with
+    /// their postings, in one query), their reversals booked with deferred writes, and the page's keys released
+    /// by key (`natural_key` is keyed by `key`; a release by `txn_id` would scan the whole table per reversal).
     @discardableResult
-    public func undoBatch(_ id: Int64, reason: String) throws -> [Int64] {
+    public func undoBatch(_ id: Int64, reason: String) throws -> Int {
         try writePending()
-        let ids = try run { () -> [Int64] in
+        try run {
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM import_batch WHERE id = ?)", arguments: [id]) == true else {
                 throw LedgerError.unknownBatch(id)
             }
-            return try Int64.fetchAll(db, sql: """
-                SELECT t.id FROM txn t WHERE t.batch = ? AND t.reverses IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM txn r WHERE r.reverses = t.id) ORDER BY t.id DESC
-                """, arguments: [id])
         }
-        return try ids.map { try reverse($0, reason: "undo of import batch \(id): \(reason)") }
+        let why = "undo of import batch \(id): \(reason)"
+        var reversed = 0
+        var below = Int64.max
+        var keys: [(key: String, txn: Int64)] = []
+        try deferringWrites(upTo: LedgerWriter.maxDeferred) {
+            while true {
+                let page = try run { try undoPage(batch: id, below: below) }
+                guard let last = page.last else { break }
+                keys.removeAll(keepingCapacity: true)
+                for original in page {
+                    let draft = TransactionDraft(date: original.date, narration: "Reversal of \(original.id): \(why)",
+                                                 postings: original.reversal, source: "reversal")
+                    try bookDraft(draft, reverses: original.id)
+                    if let key = original.naturalKey { keys.append((key, original.id)) }
+                }
+                // The keys go once their reversals are written (the release trigger checks for them).
+                try writePending()
+                try run {
+                    let release = try db.cachedStatement(sql: "DELETE FROM natural_key WHERE key = ? AND txn_id = ?")
+                    for k in keys { try release.execute(arguments: [k.key, k.txn]) }
+                }
+                reversed += page.count
+                below = last.id
+            }
+        }
+        return reversed
+    }
+
+    /// Transactions an undo reverses per page.
+    static let undoPageSize = 512
+
+    /// A transaction an undo reverses: its id, date, key and its postings already negated.
+    private struct UndoOriginal {
+        let id: Int64
+        let date: LedgerDate
+        let naturalKey: String?
+        var reversal: [PostingDraft]
+    }
+
+    /// The next page of batch `batch`'s live transactions with ids below `below`, newest first, with their postings.
+    private func undoPage(batch: Int64, below: Int64) throws -> [UndoOriginal] {
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: """
+            SELECT t.id, t.date, t.natural_key, a.name, p.commodity, p.amount, p.value, p.metadata
+            FROM (SELECT id, date, natural_key FROM txn t WHERE t.batch = ? AND t.id < ? AND t.reverses IS NULL
+                    AND NOT EXISTS (SELECT 1 FROM txn r WHERE r.reverses = t.id) ORDER BY t.id DESC LIMIT ?) t
+            JOIN posting p ON p.txn_id = t.id JOIN account a ON a.id = p.account_id
+            ORDER BY t.id DESC, p.line
+            """), arguments: [batch, below, LedgerWriter.undoPageSize])
+        var page: [UndoOriginal] = []
+        while let row = try rows.next() {
+            let txn: Int64 = row[0], amount: Int64 = row[5], value: Int64 = row[6]
+            guard amount != Int64.min, value != Int64.min else {
+                throw LedgerError.money(.arithmeticOverflow(operation: "negation in reversal of \(txn)"))
+            }
+            let posting = PostingDraft(row[3], row[4], -amount, value: .explicit(-value), metadata: row[7])
+            if page.last?.id == txn {
+                page[page.count - 1].reversal.append(posting)
+            } else {
+                page.append(UndoOriginal(id: txn, date: try LedgerDate(row[1]), naturalKey: row[2], reversal: [posting]))
+            }
+        }
+        return page
     }
 }

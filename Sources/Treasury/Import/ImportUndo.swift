@@ -54,7 +54,7 @@ extension Importer {
                 }
             }
             try db.execute(sql: "DELETE FROM snapshot WHERE batch = ?", arguments: [batch])
-            return UndoOutcome(batch: batch, reversed: reversed.count, snapshots: snapshots.count)
+            return UndoOutcome(batch: batch, reversed: reversed, snapshots: snapshots.count)
         }
     }
 }
