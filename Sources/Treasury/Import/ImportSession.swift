@@ -318,7 +318,7 @@ final class ImportSession {
             if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
             walletCache[text] = KnownAddress(wallet: wallet)
         }
-        guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
+        guard let wallet else { throw error(line, column, "address \(Echo.value(text)) does not belong to a registered reserve wallet") }
         return wallet
     }
 
