@@ -25,9 +25,23 @@ enum ImportRunner {
     /// The ledger at `--db` with every Treasury table (exit 74 when missing or not a ledger).
     static func openStore(_ database: DatabaseOptions) throws -> LedgerStore {
         do {
-            return try LedgerStore.open(at: database.path, extraMigrations: TreasurySchema.migrations)
+            let store = try LedgerStore.open(at: database.path, extraMigrations: TreasurySchema.migrations)
+            try capPages(store)
+            return store
         } catch let error as LedgerError {
             throw CommandFailure(.ioError, error.description)
+        }
+    }
+
+    /// The test hook `RESERVE_TEST_MAX_PAGE_COUNT=N` (docs/formats.md): caps the ledger file at N pages on this
+    /// connection (SQLite's `max_page_count`), so that tests make an import or undo fail as on a full disk
+    /// (SQLITE_FULL) without filling one. Values below the file's size leave it at its size.
+    static func capPages(_ store: LedgerStore) throws {
+        guard let text = ProcessInfo.processInfo.environment["RESERVE_TEST_MAX_PAGE_COUNT"], let pages = Int(text), pages > 0 else { return }
+        do {
+            try store.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        } catch {
+            throw CommandFailure(.ioError, "\(error)")
         }
     }
 
@@ -56,10 +70,13 @@ enum ImportRunner {
         do {
             outcome = try body(options)
         } catch let error as ImportReadError {
-            throw CommandFailure(.ioError, error.description)
+            throw CommandFailure(.ioError, lines: [error.description, "nothing was written"])
+        } catch let error as LedgerError where error.isStorageFailure {
+            throw CommandFailure(.ioError, lines: ["\(common.database.path): cannot write the ledger: \(error.storageMessage)",
+                                                   "nothing was written"])
         } catch let error as LedgerError {
             switch error {
-            case .database, .notALedger, .ledgerExists: throw CommandFailure(.ioError, error.description)
+            case .notALedger, .ledgerExists: throw CommandFailure(.ioError, error.description)
             default: throw CommandFailure(.dataError, error.description)
             }
         }

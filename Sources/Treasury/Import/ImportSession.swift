@@ -25,6 +25,9 @@ final class ImportSession {
     var outcome = ImportOutcome()
     /// Set when the ledger refused a write: the transaction is unusable and the import stops.
     private(set) var stopped = false
+    /// Why the import stopped when it is not the input's fault: the ledger could not be written (disk full, an I/O
+    /// error) or the input could not be read. Reported as such (exit 74), at no line.
+    private(set) var failure: Error?
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
@@ -115,7 +118,9 @@ final class ImportSession {
             reject(error)
         } catch let error as LedgerError {
             stopped = true
-            reject(refusal(error, line: line))
+            if error.isStorageFailure { fail(error) } else { reject(refusal(error, line: line)) }
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+            fail(LedgerError.database(error.message ?? error.description))
         } catch {
             stopped = true
             reject(InputError(file: file, line: line, message: "\(error)"))
@@ -140,6 +145,10 @@ final class ImportSession {
             } catch let error as InputError {
                 outcome.counts.new -= 1
                 reject(error)
+            } catch let error as LedgerError where error.isStorageFailure {
+                fail(error)
+            } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+                fail(LedgerError.database(error.message ?? error.description))
             } catch let error as LedgerError {
                 stopped = true
                 outcome.counts.new -= 1
@@ -161,8 +170,16 @@ final class ImportSession {
         return InputError(file: file, line: line, message: "the ledger refused this record: \(error.description)")
     }
 
-    /// Counts a rejected record and keeps its error (up to the limit).
+    /// Stops the import on a failure that is not the input's (see `failure`); the first one is kept.
+    func fail(_ error: Error) {
+        stopped = true
+        if failure == nil { failure = error }
+    }
+
+    /// Counts a rejected record and keeps its error (up to the limit); an input that could not be read stops the
+    /// import instead.
     func reject(_ error: InputError) {
+        if error.isReadFailure { return fail(ImportReadError(message: error.message)) }
         outcome.counts.rejected += 1
         report(error)
         options.onRecord?(ImportedRecord(line: error.line, key: "", status: .rejected, date: "", description: error.description))

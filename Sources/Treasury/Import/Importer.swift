@@ -33,6 +33,8 @@ public struct Importer {
                 let session = try ImportSession(writer: writer, options: options, file: file, wallets: wallets)
                 var sha = ""
                 do { sha = try body(session) } catch let error as InputError { session.reject(error) }
+                // The ledger could not be written or the input read: an I/O failure, whatever records passed.
+                if let failure = session.failure { throw failure }
                 var outcome = session.outcome
                 // Deferred writes report their refusals late: errors in line order.
                 outcome.errors.sort { $0.line < $1.line }
@@ -43,6 +45,8 @@ public struct Importer {
             }
         } catch let rollback as Rollback {
             return rollback.outcome
+        } catch let error as InputError where error.isReadFailure {
+            throw ImportReadError(message: error.message)
         } catch let error as InputError {
             var outcome = ImportOutcome()
             outcome.dryRun = options.dryRun

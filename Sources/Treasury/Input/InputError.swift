@@ -12,12 +12,16 @@ public struct InputError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, in lower case, naming the offending value where it helps (bounded by `Echo`; any private
     /// key in it is redacted whatever the message's origin).
     public let message: String
+    /// The input could not be read at this point (an I/O error, not bad data): the import reports it as such
+    /// (exit 74), without a line.
+    public let isReadFailure: Bool
 
-    public init(file: String, line: Int, column: String? = nil, message: String) {
+    public init(file: String, line: Int, column: String? = nil, message: String, isReadFailure: Bool = false) {
         self.file = file
         self.line = line
         self.column = column
         self.message = Echo.redactingKeys(message)
+        self.isReadFailure = isReadFailure
     }
 
     public var description: String {
