@@ -17,6 +17,12 @@ struct ImportCommonOptions: ParsableArguments {
     @Option(help: "Oldest price booking may use, in days before the accounting date (default: the ledger's, 3).")
     var maxPriceAge: Int?
 
+    @Flag(help: "Accept sites not declared with `reserve site add` (each is declared by this import).")
+    var newSites = false
+
+    @Flag(help: "Accept pools not declared with `reserve pool add` (each is declared on cash basis by this import).")
+    var newPools = false
+
     @OptionGroup var database: DatabaseOptions
 }
 
@@ -53,6 +59,8 @@ enum ImportRunner {
     /// unreadable input or database trouble (74).
     static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
         var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
+        options.allowsNewSites = common.newSites
+        options.allowsNewPools = common.newPools
         if let age = common.maxPriceAge {
             guard (0...366).contains(age) else { throw CommandFailure(.usage, "--max-price-age: \(age) is not 0...366 days") }
             options.maxPriceAgeDays = age

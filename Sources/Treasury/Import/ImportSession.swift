@@ -68,6 +68,8 @@ final class ImportSession {
         self.network = network
         zone = writer.settings.zone
         pools = PoolDirectory(db: writer.db)
+        pools.allowsNewPools = options.allowsNewPools
+        pools.allowsNewSites = options.allowsNewSites
         batch = try writer.nextBatchID()
         baseID = writer.headID
         outcome.dryRun = options.dryRun
@@ -168,6 +170,21 @@ final class ImportSession {
             return InputError(file: file, line: booked > 0 ? booked : line, message: "the ledger refused this record: \(reason.description)")
         }
         return InputError(file: file, line: line, message: "the ledger refused this record: \(error.description)")
+    }
+
+    /// The file's error when its records name pools or sites not declared while new ones are not allowed: all of
+    /// them in one error (line 0, the whole file), so that they can be declared in one go.
+    func refuseNewNames() {
+        func list(_ names: [String]) -> String { names.map { "\"\(Echo.value($0))\"" }.joined(separator: ", ") }
+        var parts: [String] = []
+        if !pools.newSites.isEmpty {
+            parts.append("undeclared site\(pools.newSites.count == 1 ? "" : "s") \(list(pools.newSites)) (declare with `reserve site add SITE`, or import with --new-sites)")
+        }
+        if !pools.newPools.isEmpty {
+            parts.append("undeclared pool\(pools.newPools.count == 1 ? "" : "s") \(list(pools.newPools)) (declare with `reserve pool add POOL --basis cash|accrual`, or import with --new-pools)")
+        }
+        guard !parts.isEmpty else { return }
+        report(InputError(file: file, line: 0, message: parts.joined(separator: "; ")))
     }
 
     /// Stops the import on a failure that is not the input's (see `failure`); the first one is kept.
