@@ -27,13 +27,15 @@ for n in "${@:-1000 4000 16000 64000}"; do
     $R init --db "$db" --currency PKR --timezone Asia/Karachi --fiscal-year-start 7 >/dev/null
     $R wallet add cold --db "$db" --descriptor "wpkh($xpub/0/*)" >/dev/null
     $R pool add f2pool --db "$db" --basis cash >/dev/null
+    $R site add Guddu --db "$db" >/dev/null
     $R import prices --db "$db" "$dir/prices.csv" >/dev/null
     awk -v n="$rows" -v a="$addresses" 'BEGIN {
       split(a, ad, " "); print "paid_at,pool,site,amount_btc,address,txid,vout,fee_btc"
       for (i = 0; i < n; i++) printf "2026-03-%02dT0%d:12:05Z,f2pool,Guddu,0.0%d1,%s,%064x,%d,0.0000%d\n",
         1 + i % 28, i % 10, 1000 + i % 9000, ad[1 + i % 3], i, i % 4, 100 + i % 900 }' > "$dir/p.csv"
     imp=$(timed $R import payouts --db "$db" "$dir/p.csv")
-    batch=$(sqlite3 "$db" "SELECT max(id) FROM import_batch")
+    batch=$(sqlite3 "$db" "SELECT id FROM import_batch WHERE kind = 'payouts' AND new_count = $rows")
+    [ -n "$batch" ] || { echo "the import of $rows rows failed: $imp" >&2; exit 1; }
     und=$(timed $R import undo --db "$db" "$batch" --reason bench)
     printf "%8s  %-22s  %-22s\n" "$rows" "$imp" "$und"
   done

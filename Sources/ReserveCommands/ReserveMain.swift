@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bitcoin
 import Foundation
 
 /// Entry point shared by the executable and in-process tests: parses, runs, and maps errors to
@@ -38,8 +39,23 @@ public enum Console {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
+    /// Writes `text` to stderr through ``guarded(_:)``.
     public static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data((guarded(text) + "\n").utf8))
+    }
+
+    /// Characters of one stderr line kept by ``guarded(_:)``.
+    static let lineLimit = 2_000
+
+    /// `text` with any private key redacted and each line cut at ``lineLimit`` characters: the last guard against
+    /// echoing a key or megabytes of input, behind `Echo` where values are echoed.
+    static func guarded(_ text: String) -> String {
+        let redacted = Echo.redactingKeys(text)
+        guard redacted.utf8.count > lineLimit else { return redacted }
+        return redacted.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+            let count = line.count
+            return count > lineLimit ? "\(line.prefix(lineLimit))… (\(count) characters)" : String(line)
+        }.joined(separator: "\n")
     }
 
     /// Whether stderr is a terminal (progress is shown only then).

@@ -12,12 +12,15 @@ import Treasury
     static let a0 = "bc1qxzv66jwlm5pphum53alctrsdr7stfahcs3g4zm"
     static let a1 = "bc1qlj6q3kwqtv7af02veey7nsn3x5x3uehd4qclpc"
 
-    /// A folder with a ledger (PKR, Asia/Karachi, July fiscal year) holding wallet `cold` and March prices.
+    /// A folder with a ledger (PKR, Asia/Karachi, July fiscal year) holding wallet `cold`, cash pool `f2pool`, site
+    /// `guddu-1` and March prices.
     static func ledger() throws -> (VerifyCLI, String) {
         let cli = try VerifyCLI()
         let db = cli.directory.appendingPathComponent("r.sqlite").path
         #expect(try cli.run(["init", "--timezone", "Asia/Karachi", "--fiscal-year-start", "7", "--db", db]).status == 0)
         #expect(try cli.run(["wallet", "add", "cold", "--descriptor", "wpkh(\(xpub)/0/*)", "--db", db]).status == 0)
+        #expect(try cli.run(["pool", "add", "f2pool", "--basis", "cash", "--db", db]).status == 0)
+        #expect(try cli.run(["site", "add", "guddu-1", "--db", db]).status == 0)
         var prices = "date,currency,price\n"
         for day in 1...28 { prices += "2026-03-\(day < 10 ? "0" : "")\(day),PKR,28500000.00\n" }
         #expect(try cli.run(["import", "prices", try cli.write("prices.csv", prices), "--db", db]).status == 0)

@@ -34,10 +34,19 @@ struct VerifyCLI {
             .deletingLastPathComponent().appendingPathComponent(".build/debug/reserve")
     }
 
-    func run(_ arguments: [String]) throws -> Output {
+    /// Runs the binary with `arguments`, and `environment` added to this process's environment.
+    func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        try run(executable: Self.binary, arguments, environment: environment)
+    }
+
+    /// Runs `executable` (e.g. `setpriv` in front of the binary) in the folder.
+    func run(executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

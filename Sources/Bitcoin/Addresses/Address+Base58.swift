@@ -6,6 +6,11 @@ extension Address {
     static func parseBase58(_ utf8: UnsafeBufferPointer<UInt8>) throws(AddressError) -> Address {
         // Extended keys are longer than the decode buffer below is sized for addresses; name them by prefix.
         if let refusal = KeyText.refusal(utf8) { throw refusal }
+        if utf8.count > Address.maxBase58Characters {
+            // A bad character early on is named as before (decoding stops there); else the length is the fault.
+            let firstBad = utf8.firstIndex { Base58.digits[Int($0)] == 0xFF }
+            guard let firstBad, firstBad < Address.maxBase58Characters else { throw .tooLong(characters: utf8.count) }
+        }
         let capacity = utf8.count
         let outcome: Result<Address, AddressError> = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
             let n: Int
@@ -29,6 +34,10 @@ extension Address {
         }
         return try outcome.get()
     }
+
+    /// Base58 text longer than this is refused unread: addresses have at most 35 characters, the keys named by
+    /// `KeyText` 111.
+    static let maxBase58Characters = 120
 
     /// The address a checksum-valid Base58Check payload stands for, or why it is none.
     static func classify(payload: UnsafeBufferPointer<UInt8>, text: UnsafeBufferPointer<UInt8>) -> Result<Address, AddressError> {

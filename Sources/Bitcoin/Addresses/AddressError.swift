@@ -28,6 +28,9 @@ public enum AddressError: Error, Equatable, Sendable, CustomStringConvertible {
     case extendedPublicKey(String)
     /// An uncompressed public key cannot be used in a segwit output.
     case uncompressedKey
+    /// Base58 text far longer than any address or key (refused before decoding, whose cost grows with the
+    /// square of the length).
+    case tooLong(characters: Int)
 
     /// The kind of private key recognised in the input.
     public enum PrivateKeyKind: Equatable, Sendable {
@@ -72,6 +75,8 @@ public enum AddressError: Error, Equatable, Sendable, CustomStringConvertible {
             return "extended public key (\(prefix)), not an address: derive its addresses with `reserve descriptor derive`"
         case .uncompressedKey:
             return "uncompressed public key: segwit outputs need a compressed key"
+        case .tooLong(let n):
+            return "\(n) characters: too long for a Bitcoin address"
         }
     }
 }

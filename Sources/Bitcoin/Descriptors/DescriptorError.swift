@@ -42,12 +42,12 @@ public struct DescriptorError: Error, Equatable, CustomStringConvertible {
 
         public var description: String {
             switch self {
-            case .invalidCharacter(let c): return "invalid character \(c) (not allowed in descriptors)"
-            case .malformedChecksum(let s): return "malformed checksum '\(s)' (expected 8 characters after '#')"
-            case .badChecksum(let e, let f): return "bad checksum #\(f) (expected #\(e))"
+            case .invalidCharacter(let c): return "invalid character \(Echo.value(c)) (not allowed in descriptors)"
+            case .malformedChecksum(let s): return "malformed checksum '\(Echo.value(s))' (expected 8 characters after '#')"
+            case .badChecksum(let e, let f): return "bad checksum #\(Echo.value(f)) (expected #\(e))"
             case .missingChecksum: return "missing checksum"
-            case .expected(let what, let found): return "expected \(what), found \(found)"
-            case .unknownFunction(let f): return "unknown function \(f)()"
+            case .expected(let what, let found): return "expected \(what), found \(Echo.value(found))"
+            case .unknownFunction(let f): return "unknown function \(Echo.value(f))()"
             case .unsupported(let f, let why): return "unsupported: \(f) (\(why))"
             case .notAllowedHere(let f, let ctx): return "\(f)() is not allowed \(ctx)"
             case .keyNotValidHere(let why): return "key not valid for this context: \(why)"
@@ -61,7 +61,7 @@ public struct DescriptorError: Error, Equatable, CustomStringConvertible {
             case .multipathMismatch(let why): return "multipath: \(why)"
             case .invalidHex(let why): return "invalid hex: \(why)"
             case .invalidAddress(let why): return "invalid address: \(why)"
-            case .trailingCharacters(let s): return "unexpected characters after the descriptor: '\(s)'"
+            case .trailingCharacters(let s): return "unexpected characters after the descriptor: '\(Echo.value(s))'"
             }
         }
     }

@@ -6,6 +6,9 @@ extension ExtendedPublicKey {
     /// implied), unknown versions, bad checksums, and every invalid-key case of BIP-32 test vector 5.
     public init(parsing text: String) throws(ExtendedKeyError) {
         if let v = ExtendedKeyVersion(textPrefix: text), v.isPrivate { throw .privateKey(kind: "\(v.prefix)… (private extended key)") }
+        // 111 characters encode the 82 bytes; far longer text is refused before the (quadratic) decoding.
+        let length = text.utf8.count
+        guard length <= 120 else { throw .invalidEncoding("\(length) characters: too long for an extended key (111)") }
         let payload: [UInt8]
         do { payload = try Base58Check.decode(text) } catch { throw .invalidEncoding(error.description) }
         try self.init(serialized: payload)

@@ -50,7 +50,10 @@ extension LedgerWriter {
                 do {
                     try write(pending[...])
                     return try savepoint("RELEASE pending_writes")
-                } catch is DatabaseError {
+                } catch let error as DatabaseError {
+                    // Only a refusal (a constraint or trigger) is worth writing again one by one. On disk full or an
+                    // I/O error SQLite may have rolled back the whole transaction, savepoint included: report that.
+                    guard error.resultCode == .SQLITE_CONSTRAINT, db.isInsideTransaction else { throw error }
                     try savepoint("ROLLBACK TO pending_writes")
                     try savepoint("RELEASE pending_writes")
                 }

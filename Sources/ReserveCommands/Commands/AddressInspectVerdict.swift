@@ -41,7 +41,7 @@ struct AddressInspectVerdict {
         case .privateKey, .extendedPublicKey, .unknownPrefix, .unknownVersion, .invalidPayloadLength:
             return "unsupported"
         case .empty, .base58, .bech32, .missingWitnessVersion, .invalidWitnessVersion, .invalidProgramLength,
-             .wrongChecksumVariant, .uncompressedKey:
+             .wrongChecksumVariant, .uncompressedKey, .tooLong:
             return "malformed"
         }
     }
@@ -70,7 +70,7 @@ struct AddressInspectVerdict {
         }
         return OutputRecord([
             ("line", .int(Int64(line))),
-            ("input", .string(input)),
+            ("input", .string(Echo.value(input))),
             ("valid", .bool(valid)),
             ("status", .string(status)),
             ("reason", .string(error?.description ?? "")),
@@ -89,7 +89,7 @@ struct AddressInspectVerdict {
             ("status", .string(status)),
             ("network", .string(network?.rawValue ?? "")),
             ("type", .string(address?.type.rawValue ?? "")),
-            ("input", .string(input)),
+            ("input", .string(Echo.value(input))),
             ("reason", .string(error?.description ?? "")),
         ])
     }

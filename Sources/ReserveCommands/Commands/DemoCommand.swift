@@ -42,8 +42,10 @@ struct DemoCommand: ParsableCommand {
         let html = out + "/report.html"
         var steps: [[String]] = [["init", "--currency", "PKR", "--timezone", "Asia/Karachi", "--fiscal-year-start", "7"]]
         steps += conf.wallets.map { ["wallet", "add", $0.name, "--descriptor", $0.descriptor] }
+        // Pools and sites are declared before any data names them (imports refuse undeclared ones).
+        steps += [["pool", "add", conf.cashPool, "--basis", "cash"], ["pool", "add", conf.accrualPool, "--basis", "accrual"]]
+        steps += conf.sites.map { ["site", "add", $0.site, "--hashrate-ths", $0.hashrate, "--power-kw", $0.power] }
         steps += [
-            ["pool", "add", conf.accrualPool, "--basis", "accrual"],
             ["import", "prices", fixtures + "/prices.csv"],
             ["import", "payouts", fixtures + "/\(conf.cashPool)-payouts.csv"],
             ["import", "earnings", fixtures + "/f2pool-transactions.json", "--source", "f2pool", "--pool", conf.accrualPool,
@@ -55,7 +57,6 @@ struct DemoCommand: ParsableCommand {
             ["import", "transactions", fixtures + "/transactions.csv"],
             ["import", "snapshot", fixtures + "/snapshot.json", "--as-of", conf.snapshotAsOf],
         ]
-        steps += conf.sites.map { ["site", "set", $0.site, "--hashrate-ths", $0.hashrate, "--power-kw", $0.power] }
         steps += [["verify", "ledger"],
                   ["report", "all", "--attestations", fixtures + "/attestations.csv", "--challenge", conf.challenge,
                    "--title", conf.programme, "--html", html]]

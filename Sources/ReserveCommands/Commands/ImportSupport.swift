@@ -17,6 +17,12 @@ struct ImportCommonOptions: ParsableArguments {
     @Option(help: "Oldest price booking may use, in days before the accounting date (default: the ledger's, 3).")
     var maxPriceAge: Int?
 
+    @Flag(help: "Accept sites not declared with `reserve site add` (each is declared by this import).")
+    var newSites = false
+
+    @Flag(help: "Accept pools not declared with `reserve pool add` (each is declared on cash basis by this import).")
+    var newPools = false
+
     @OptionGroup var database: DatabaseOptions
 }
 
@@ -24,7 +30,21 @@ struct ImportCommonOptions: ParsableArguments {
 enum ImportRunner {
     /// The ledger at `--db`, opened for writing (exit 74 when missing, not a ledger or held by another writer).
     static func openStore(_ database: DatabaseOptions) throws -> LedgerStore {
-        try LedgerAccess.open(database, .write)
+        let store = try LedgerAccess.open(database, .write)
+        try capPages(store)
+        return store
+    }
+
+    /// The test hook `RESERVE_TEST_MAX_PAGE_COUNT=N` (docs/formats.md): caps the ledger file at N pages on this
+    /// connection (SQLite's `max_page_count`), so that tests make an import or undo fail as on a full disk
+    /// (SQLITE_FULL) without filling one. Values below the file's size leave it at its size.
+    static func capPages(_ store: LedgerStore) throws {
+        guard let text = ProcessInfo.processInfo.environment["RESERVE_TEST_MAX_PAGE_COUNT"], let pages = Int(text), pages > 0 else { return }
+        do {
+            try store.database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA max_page_count = \(pages)") }
+        } catch {
+            throw CommandFailure(.ioError, "\(error)")
+        }
     }
 
     static func importer(_ database: DatabaseOptions) throws -> Importer {
@@ -35,6 +55,8 @@ enum ImportRunner {
     /// unreadable input or database trouble (74).
     static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
         var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
+        options.allowsNewSites = common.newSites
+        options.allowsNewPools = common.newPools
         if let age = common.maxPriceAge {
             guard (0...366).contains(age) else { throw CommandFailure(.usage, "--max-price-age: \(age) is not 0...366 days") }
             options.maxPriceAgeDays = age
@@ -52,10 +74,13 @@ enum ImportRunner {
         do {
             outcome = try body(options)
         } catch let error as ImportReadError {
-            throw CommandFailure(.ioError, error.description)
+            throw CommandFailure(.ioError, lines: [error.description, "nothing was written"])
+        } catch let error as LedgerError where error.isStorageFailure {
+            throw CommandFailure(.ioError, lines: ["\(common.database.path): cannot write the ledger: \(error.storageMessage)",
+                                                   "nothing was written"])
         } catch let error as LedgerError {
             switch error {
-            case .database, .notALedger, .ledgerExists, .busy, .needsUpgrade: throw LedgerAccess.failure(error)
+            case .notALedger, .ledgerExists, .busy, .needsUpgrade: throw LedgerAccess.failure(error)
             default: throw CommandFailure(.dataError, error.description)
             }
         }

@@ -34,6 +34,9 @@ struct ImportUndo: ParsableCommand {
             outcome = try importer.undo(batch: batch, reason: reason)
         } catch let error as UndoError {
             throw CommandFailure(.dataError, error.description)
+        } catch let error as LedgerError where error.isStorageFailure {
+            throw CommandFailure(.ioError, lines: ["\(database.path): cannot write the ledger: \(error.storageMessage)",
+                                                   "nothing was written"])
         } catch let error as LedgerError {
             if case .unknownBatch = error { throw CommandFailure(.usage, error.description) }
             throw CommandFailure(.ioError, error.description)

@@ -8,11 +8,12 @@ extension PoolBasis: ExpressibleByArgument {}
 struct PoolAdd: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "add",
-        abstract: "Declare a pool and its accounting basis (pools first seen in an import are cash basis).",
+        abstract: "Declare a pool and its accounting basis before importing its data.",
         discussion: """
             cash: payouts are mining income. accrual: daily earnings are income and
             payouts settle the pool receivable. A pool's basis cannot change once
-            declared.
+            declared. Imports refuse a file naming an undeclared pool unless given
+            --new-pools (such pools are then cash basis).
 
             Examples:
               reserve pool add f2pool --basis accrual

@@ -4,8 +4,9 @@ import ArgumentParser
 struct SiteGroup: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "site",
-        abstract: "Set a mining site's hashrate and power.",
+        abstract: "Declare mining sites and set their hashrate and power.",
         subcommands: [
+            SiteAddCommand.self,
             SiteSetCommand.self,
         ]
     )

@@ -43,7 +43,7 @@ struct VerifyAttestations: ParsableCommand {
         var proven = Set<String>()
         var valid = 0
         for (row, (result, kind)) in zip(rows, verdicts) {
-            records.append(VerdictOutput.record(line: row.line, leading: [("address", .string(row["address"])),
+            records.append(VerdictOutput.record(line: row.line, leading: [("address", .string(Echo.value(row["address"]))),
                                                                           ("format", .string(kind.rawValue))], result))
             if result.isValid {
                 valid += 1

@@ -32,7 +32,7 @@ struct VerifyMessage: ParsableCommand {
     func run() throws {
         let (result, kind) = MessageVerifier.verify(address: address, message: message, signature: signature,
                                                     policy: electrum ? .electrum : .strict)
-        let record = VerdictOutput.record(line: 1, leading: [("address", .string(address)),
+        let record = VerdictOutput.record(line: 1, leading: [("address", .string(Echo.value(address))),
                                                              ("format", .string(kind.rawValue))], result)
         VerdictOutput.emit([record], format: format, summary: nil)
         if !result.isValid { throw ExitCode(ExitStatus.checkFailed.rawValue) }

@@ -27,6 +27,8 @@ enum VerifyBatchInput {
                 rows.append(VerifyBatchRow(line: record.line, fields: fields))
             }
             return rows
+        } catch let error where error.isReadFailure {
+            throw CommandFailure(.ioError, error.message)
         } catch {
             throw CommandFailure(.dataError, error.description)
         }

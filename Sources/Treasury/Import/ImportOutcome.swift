@@ -36,6 +36,9 @@ public struct ImportOutcome: Sendable {
     public var notes: [String] = []
     public var dryRun = false
 
+    /// Records read, whatever their status.
+    public var records: Int { counts.new + counts.alreadyBooked + counts.conflicting + counts.rejected }
+
     /// Whether the import wrote (or, on a dry run, would write) its batch.
     public var succeeded: Bool { errorCount == 0 }
 }
@@ -52,6 +55,10 @@ public struct ImportOptions {
     public var onRecord: ((ImportedRecord) -> Void)?
     /// Called now and then with the bytes read and the input's size when known.
     public var onProgress: ((Int, Int?) -> Void)?
+    /// Whether records may name pools and sites not declared before (`reserve pool add`, `reserve site add`). When not,
+    /// an import naming any is refused, listing them (the CLI is strict unless given `--new-pools`/`--new-sites`).
+    public var allowsNewPools = true
+    public var allowsNewSites = true
 
     public init(dryRun: Bool = false, errorLimit: Int = 50) {
         self.dryRun = dryRun

@@ -25,6 +25,9 @@ final class ImportSession {
     var outcome = ImportOutcome()
     /// Set when the ledger refused a write: the transaction is unusable and the import stops.
     private(set) var stopped = false
+    /// Why the import stopped when it is not the input's fault: the ledger could not be written (disk full, an I/O
+    /// error) or the input could not be read. Reported as such (exit 74), at no line.
+    private(set) var failure: Error?
     /// Line of each journal record booked here, indexed by record id minus `baseID` minus 1 (0 = not booked here).
     private var bookedLines: [Int32] = []
     private let baseID: Int64
@@ -65,6 +68,8 @@ final class ImportSession {
         self.network = network
         zone = writer.settings.zone
         pools = PoolDirectory(db: writer.db)
+        pools.allowsNewPools = options.allowsNewPools
+        pools.allowsNewSites = options.allowsNewSites
         batch = try writer.nextBatchID()
         baseID = writer.headID
         outcome.dryRun = options.dryRun
@@ -115,7 +120,9 @@ final class ImportSession {
             reject(error)
         } catch let error as LedgerError {
             stopped = true
-            reject(refusal(error, line: line))
+            if error.isStorageFailure { fail(error) } else { reject(refusal(error, line: line)) }
+        } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+            fail(LedgerError.database(error.message ?? error.description))
         } catch {
             stopped = true
             reject(InputError(file: file, line: line, message: "\(error)"))
@@ -140,6 +147,10 @@ final class ImportSession {
             } catch let error as InputError {
                 outcome.counts.new -= 1
                 reject(error)
+            } catch let error as LedgerError where error.isStorageFailure {
+                fail(error)
+            } catch let error as DatabaseError where error.resultCode != .SQLITE_CONSTRAINT {
+                fail(LedgerError.database(error.message ?? error.description))
             } catch let error as LedgerError {
                 stopped = true
                 outcome.counts.new -= 1
@@ -161,8 +172,31 @@ final class ImportSession {
         return InputError(file: file, line: line, message: "the ledger refused this record: \(error.description)")
     }
 
-    /// Counts a rejected record and keeps its error (up to the limit).
+    /// The file's error when its records name pools or sites not declared while new ones are not allowed: all of
+    /// them in one error (line 0, the whole file), so that they can be declared in one go.
+    func refuseNewNames() {
+        func list(_ names: [String]) -> String { names.map { "\"\(Echo.value($0))\"" }.joined(separator: ", ") }
+        var parts: [String] = []
+        if !pools.newSites.isEmpty {
+            parts.append("undeclared site\(pools.newSites.count == 1 ? "" : "s") \(list(pools.newSites)) (declare with `reserve site add SITE`, or import with --new-sites)")
+        }
+        if !pools.newPools.isEmpty {
+            parts.append("undeclared pool\(pools.newPools.count == 1 ? "" : "s") \(list(pools.newPools)) (declare with `reserve pool add POOL --basis cash|accrual`, or import with --new-pools)")
+        }
+        guard !parts.isEmpty else { return }
+        report(InputError(file: file, line: 0, message: parts.joined(separator: "; ")))
+    }
+
+    /// Stops the import on a failure that is not the input's (see `failure`); the first one is kept.
+    func fail(_ error: Error) {
+        stopped = true
+        if failure == nil { failure = error }
+    }
+
+    /// Counts a rejected record and keeps its error (up to the limit); an input that could not be read stops the
+    /// import instead.
     func reject(_ error: InputError) {
+        if error.isReadFailure { return fail(ImportReadError(message: error.message)) }
         outcome.counts.rejected += 1
         report(error)
         options.onRecord?(ImportedRecord(line: error.line, key: "", status: .rejected, date: "", description: error.description))
@@ -318,7 +352,7 @@ final class ImportSession {
             if walletCache.count > 100_000 { walletCache.removeAll(keepingCapacity: true) }
             walletCache[text] = KnownAddress(wallet: wallet)
         }
-        guard let wallet else { throw error(line, column, "address \(text) does not belong to a registered reserve wallet") }
+        guard let wallet else { throw error(line, column, "address \(Echo.value(text)) does not belong to a registered reserve wallet") }
         return wallet
     }
 

@@ -33,16 +33,26 @@ public struct Importer {
                 let session = try ImportSession(writer: writer, options: options, file: file, wallets: wallets)
                 var sha = ""
                 do { sha = try body(session) } catch let error as InputError { session.reject(error) }
+                // The ledger could not be written or the input read: an I/O failure, whatever records passed.
+                if let failure = session.failure { throw failure }
+                session.refuseNewNames()
                 var outcome = session.outcome
                 // Deferred writes report their refusals late: errors in line order.
                 outcome.errors.sort { $0.line < $1.line }
                 if outcome.errorCount > 0 || options.dryRun { throw Rollback(outcome: outcome) }
+                // A file without records (a header only) records no batch.
+                if outcome.records == 0 {
+                    outcome.notes.append("\(Importer.displayName(file)): 0 records; nothing imported, no batch recorded")
+                    throw Rollback(outcome: outcome)
+                }
                 try writer.finishBatch(session.batch, kind: kind.rawValue, fileName: file, fileSHA256: sha, counts: outcome.counts)
                 outcome.batch = session.batch
                 return outcome
             }
         } catch let rollback as Rollback {
             return rollback.outcome
+        } catch let error as InputError where error.isReadFailure {
+            throw ImportReadError(message: error.message)
         } catch let error as InputError {
             var outcome = ImportOutcome()
             outcome.dryRun = options.dryRun

@@ -172,7 +172,7 @@ extension Importer {
                 "pool \(row.pool) is on accrual basis: its fees are in its earnings, so payouts carry no fee_btc")
         }
         if let refused = row.derived.addressError {
-            throw session.error(line, row.columns.address, "address \(row.address): \(refused)")
+            throw session.error(line, row.columns.address, "address \(Echo.value(row.address)): \(refused)")
         }
         let wallet = try session.reserveWallet(row.address, script: row.derived.script, line: line, column: row.columns.address)
         let (key, fingerprint, date) = (row.derived.key, row.derived.fingerprint, row.derived.date)

@@ -1,3 +1,4 @@
+import Bitcoin
 import GRDB
 import Ledger
 
@@ -45,7 +46,7 @@ extension ImportSession {
         if (try? writer.scale(of: code)) != nil { return code }
         let bytes = Array(code.utf8)
         guard bytes.count == 3, bytes.allSatisfy({ (0x41...0x5A).contains($0) }) else {
-            throw r.error(column, "unknown currency \"\(code)\" (a three-letter code such as PKR or USD)")
+            throw r.error(column, "unknown currency \(Echo.quoted(code)) (a three-letter code such as PKR or USD)")
         }
         try writer.addCommodity(try Commodity(code, scale: 2))
         return code

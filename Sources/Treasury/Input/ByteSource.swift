@@ -11,12 +11,15 @@ public final class ByteSource {
     /// Why an input could not be read.
     public enum ReadError: Error, Equatable, Sendable, CustomStringConvertible {
         case cannotOpen(path: String, errno: Int32)
+        /// A directory given where a file is read.
+        case isDirectory(path: String)
         case readFailed(path: String, errno: Int32)
 
         public var description: String {
             switch self {
             case .cannotOpen(let path, let code): return "\(path): cannot open: \(String(cString: strerror(code)))"
             case .readFailed(let path, let code): return "\(path): read failed: \(String(cString: strerror(code)))"
+            case .isDirectory(let path): return "\(path): cannot read: it is a directory, not a file"
             }
         }
     }
@@ -59,7 +62,12 @@ public final class ByteSource {
         fd = opened
         ownsDescriptor = true
         var st = stat()
-        if fstat(opened, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) } else { size = nil }
+        let known = fstat(opened, &st) == 0
+        if known && (st.st_mode & S_IFMT) == S_IFDIR {
+            close(opened)
+            throw .isDirectory(path: self.name)
+        }
+        if known && (st.st_mode & S_IFMT) == S_IFREG { size = Int(st.st_size) } else { size = nil }
     }
 
     /// Serves `bytes` from memory (tests, or text already read).

@@ -36,7 +36,7 @@ public final class CSVReader {
     public convenience init(path: String, schema: CSVSchema) throws(InputError) {
         let source: ByteSource
         do { source = try ByteSource(path: path) } catch {
-            throw InputError(file: path == "-" ? "stdin" : path, line: 0, message: error.description)
+            throw InputError(file: path == "-" ? "stdin" : path, line: 0, message: error.description, isReadFailure: true)
         }
         try self.init(source: source, schema: schema)
     }
@@ -103,7 +103,7 @@ public final class CSVReader {
             if try !source.nextChunk(into: &chunk) { atEnd = true }
         } catch {
             broken = true
-            throw InputError(file: source.name, line: line, message: error.description)
+            throw InputError(file: source.name, line: line, message: error.description, isReadFailure: true)
         }
     }
 

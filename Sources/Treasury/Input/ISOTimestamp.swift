@@ -1,3 +1,4 @@
+import Bitcoin
 import Foundation
 import Ledger
 
@@ -109,14 +110,14 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         func error(_ text: String) -> FieldError {
             switch self {
             case .malformed:
-                return FieldError("invalid timestamp \"\(text)\" (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
-            case .noOffset: return FieldError("timestamp \"\(text)\" has no offset (add Z or ±hh:mm)")
-            case .noSuchTime: return FieldError("no such time in \"\(text)\"")
-            case .offsetOutOfRange: return FieldError("offset out of range in \"\(text)\"")
+                return FieldError("invalid timestamp \(Echo.quoted(text)) (expected YYYY-MM-DD or YYYY-MM-DDThh:mm:ss with Z or ±hh:mm)")
+            case .noOffset: return FieldError("timestamp \(Echo.quoted(text)) has no offset (add Z or ±hh:mm)")
+            case .noSuchTime: return FieldError("no such time in \(Echo.quoted(text))")
+            case .offsetOutOfRange: return FieldError("offset out of range in \(Echo.quoted(text))")
             case .badDate:
                 let day = text.utf8.count == 10 ? text : String(decoding: Array(text.utf8.prefix(10)), as: UTF8.self)
                 do { _ = try ISOTimestamp.date(day) } catch { return error }
-                return FieldError("invalid date \"\(day)\" (expected YYYY-MM-DD)")
+                return FieldError("invalid date \(Echo.quoted(day)) (expected YYYY-MM-DD)")
             }
         }
     }
@@ -167,9 +168,9 @@ public enum ISOTimestamp: Hashable, Sendable, CustomStringConvertible {
         let b = Array(text.utf8)
         guard b.count == 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
               let y = digits(b, 0, 4), let m = digits(b, 5, 2), let d = digits(b, 8, 2) else {
-            throw FieldError("invalid date \"\(text)\" (expected YYYY-MM-DD)")
+            throw FieldError("invalid date \(Echo.quoted(text)) (expected YYYY-MM-DD)")
         }
-        guard let date = LedgerDate(year: y, month: m, day: d) else { throw FieldError("no such date \"\(text)\"") }
+        guard let date = LedgerDate(year: y, month: m, day: d) else { throw FieldError("no such date \(Echo.quoted(text))") }
         return date
     }
 

@@ -1,3 +1,5 @@
+import Bitcoin
+
 /// Field rules for identifiers: pools, sites, purposes, transaction ids and output indexes.
 public enum Identifiers {
     /// A pool id: `[a-z][a-z0-9-]*`, at most 64 characters (it names accounts, whose components start with a letter).
@@ -23,7 +25,7 @@ public enum Identifiers {
         guard !text.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) else {
             throw FieldError("reference contains a control character")
         }
-        guard text.first != " ", text.last != " " else { throw FieldError("reference \"\(text)\" has leading or trailing spaces") }
+        guard text.first != " ", text.last != " " else { throw FieldError("reference \(Echo.quoted(text)) has leading or trailing spaces") }
         return text
     }
 
@@ -47,9 +49,9 @@ public enum Identifiers {
     /// An output index: decimal digits, 0 … 4294967295.
     public static func vout(_ text: String) throws(FieldError) -> UInt32 {
         guard !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-            throw FieldError("vout must be an integer ≥ 0, got \"\(text)\"")
+            throw FieldError("vout must be an integer ≥ 0, got \(Echo.quoted(text))")
         }
-        guard let v = UInt32(text) else { throw FieldError("vout \(text) is out of range") }
+        guard let v = UInt32(text) else { throw FieldError("vout \(Echo.value(text)) is out of range") }
         return v
     }
 
@@ -76,7 +78,7 @@ public enum Identifiers {
         }
         guard matches else {
             let rule = allowUpper ? "[A-Za-z][A-Za-z0-9-]*" : "[a-z][a-z0-9-]*"
-            throw FieldError("\(what) \"\(text)\" does not match \(rule)")
+            throw FieldError("\(what) \(Echo.quoted(text)) does not match \(rule)")
         }
         return text
     }

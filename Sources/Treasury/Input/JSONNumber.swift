@@ -1,3 +1,5 @@
+import Bitcoin
+
 /// Exact conversion of JSON number tokens to integer minor units (no `Double` on the way).
 public enum JSONNumber {
     /// The token's value times 10^`scale`, exactly: `0.00012345` at scale 8 is 12345. Exponents are applied to the
@@ -12,13 +14,13 @@ public enum JSONNumber {
         var seenPoint = false
         while i < b.count, b[i] != UInt8(ascii: "e"), b[i] != UInt8(ascii: "E") {
             if b[i] == UInt8(ascii: ".") { seenPoint = true } else {
-                guard (0x30...0x39).contains(b[i]) else { throw FieldError("invalid number \(token)") }
+                guard (0x30...0x39).contains(b[i]) else { throw FieldError("invalid number \(Echo.value(token))") }
                 digits.append(b[i] - 0x30)
                 if seenPoint { fractionDigits += 1 }
             }
             i += 1
         }
-        guard !digits.isEmpty else { throw FieldError("invalid number \(token)") }
+        guard !digits.isEmpty else { throw FieldError("invalid number \(Echo.value(token))") }
         var exponent = 0
         if i < b.count {
             i += 1
@@ -27,9 +29,9 @@ public enum JSONNumber {
                 if b[i] == UInt8(ascii: "-") { sign = -1 }
                 i += 1
             }
-            guard i < b.count else { throw FieldError("invalid number \(token)") }
+            guard i < b.count else { throw FieldError("invalid number \(Echo.value(token))") }
             while i < b.count {
-                guard (0x30...0x39).contains(b[i]) else { throw FieldError("invalid number \(token)") }
+                guard (0x30...0x39).contains(b[i]) else { throw FieldError("invalid number \(Echo.value(token))") }
                 exponent = min(exponent * 10 + Int(b[i] - 0x30), 10_000)
                 i += 1
             }
@@ -40,12 +42,12 @@ public enum JSONNumber {
         if shift < 0 {
             let dropped = digits.suffix(min(-shift, digits.count))
             guard dropped.allSatisfy({ $0 == 0 }) else {
-                throw FieldError("\(token) has more than \(scale) decimals")
+                throw FieldError("\(Echo.value(token)) has more than \(scale) decimals")
             }
             digits.removeLast(min(-shift, digits.count))
         }
         var value: Int64 = 0
-        let tooLarge = FieldError("\(token) is too large")
+        let tooLarge = FieldError("\(Echo.value(token)) is too large")
         for d in digits {
             let (m, o1) = value.multipliedReportingOverflow(by: 10)
             let (s, o2) = m.addingReportingOverflow(Int64(d))

@@ -1,3 +1,5 @@
+import Bitcoin
+
 /// Braiins Pool's daily rewards (`GET /accounts/rewards/json/btc`): `{"btc": {"daily_rewards": [...]}}`, each with
 /// `date` (Unix seconds of the mining day, UTC), `total_reward` (a decimal string of BTC) and its parts
 /// (`mining_reward`, `bos_plus_reward`, `referral_bonus`, `referral_reward`). docs/formats.md has a sample.
@@ -23,7 +25,7 @@ enum BraiinsFile {
             }
             result.append(Reward(line: item.line, date: try f.integer(try f.member(item, "date")),
                                  amount: try f.parse(total, text) { (t: String) throws(FieldError) -> Int64 in
-                                     guard !t.contains("e"), !t.contains("E") else { throw FieldError("amount \(t) uses an exponent") }
+                                     guard !t.contains("e"), !t.contains("E") else { throw FieldError("amount \(Echo.value(t)) uses an exponent") }
                                      return try Amounts.minor(t, scale: 8)
                                  },
                                  path: total.path))

@@ -16,15 +16,23 @@ public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-/// Pools and sites, created on first use, cached for the length of one write.
+/// Pools and sites, created on first use (or, when new ones are not allowed, noted), cached for the length of one
+/// write.
 public final class PoolDirectory {
     private let db: Database
     private var pools: [String: PoolBasis] = [:]
     private var sites: Set<String> = []
+    /// Whether a pool or site not declared before is recorded on first use; when not, it is noted in `newPools` or
+    /// `newSites` (and treated as a cash pool, or a site, for the rest of the write, which the caller rolls back).
+    public var allowsNewPools = true
+    public var allowsNewSites = true
+    /// Undeclared pools and sites named while new ones were not allowed, in order of first use.
+    public private(set) var newPools: [String] = []
+    public private(set) var newSites: [String] = []
 
     public init(db: Database) { self.db = db }
 
-    /// The basis of `pool`; a pool not seen before is recorded as cash.
+    /// The basis of `pool`; a pool not seen before is recorded as cash (or noted, see `allowsNewPools`).
     public func basis(of pool: String) throws -> PoolBasis {
         if let b = pools[pool] { return b }
         if let text = try String.fetchOne(db, sql: "SELECT basis FROM pool WHERE id = ?", arguments: [pool]),
@@ -32,7 +40,11 @@ public final class PoolDirectory {
             pools[pool] = b
             return b
         }
-        try db.execute(sql: "INSERT INTO pool(id, basis) VALUES (?, 'cash')", arguments: [pool])
+        if allowsNewPools {
+            try db.execute(sql: "INSERT INTO pool(id, basis) VALUES (?, 'cash')", arguments: [pool])
+        } else {
+            newPools.append(pool)
+        }
         pools[pool] = .cash
         return .cash
     }
@@ -52,15 +64,32 @@ public final class PoolDirectory {
         return true
     }
 
-    /// Records `site` on first use; refuses an id whose account name another site already has.
+    /// Records `site` on first use (or notes it, see `allowsNewSites`); refuses an id whose account name another
+    /// site already has.
     public func useSite(_ site: String) throws {
         if sites.contains(site) { return }
+        if try !declareSite(site, recording: allowsNewSites) { newSites.append(site) }
+        sites.insert(site)
+    }
+
+    /// Declares `site` (`reserve site add`). Returns whether it was new.
+    @discardableResult
+    public func declareSite(_ site: String) throws -> Bool {
+        let existed = try String.fetchOne(db, sql: "SELECT id FROM site WHERE id = ?", arguments: [site]) != nil
+        _ = try declareSite(site, recording: true)
+        sites.insert(site)
+        return !existed
+    }
+
+    /// Whether `site` is known after the call: it was already, or `recording` let it be recorded.
+    private func declareSite(_ site: String, recording: Bool) throws -> Bool {
         let component = Identifiers.accountComponent(site)
         if let existing = try String.fetchOne(db, sql: "SELECT id FROM site WHERE account_component = ?", arguments: [component]) {
             guard existing == site else { throw PoolError.siteNameClash(site: site, existing: existing) }
-        } else {
-            try db.execute(sql: "INSERT INTO site(id, account_component) VALUES (?, ?)", arguments: [site, component])
+            return true
         }
-        sites.insert(site)
+        guard recording else { return false }
+        try db.execute(sql: "INSERT INTO site(id, account_component) VALUES (?, ?)", arguments: [site, component])
+        return true
     }
 }

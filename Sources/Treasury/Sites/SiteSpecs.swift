@@ -40,12 +40,15 @@ public enum SiteSpecs {
 
     /// Sets (or replaces) a site's figures.
     public static func set(_ spec: SiteSpec, in store: LedgerStore) throws {
-        try store.write { w in
-            try w.db.execute(sql: """
-                INSERT INTO site_spec(site, hashrate_ths, power_kw) VALUES (?, ?, ?)
-                ON CONFLICT(site) DO UPDATE SET hashrate_ths = excluded.hashrate_ths, power_kw = excluded.power_kw
-                """, arguments: [spec.site, spec.hashrateTHs, spec.powerKW])
-        }
+        try store.write { w in try set(spec, db: w.db) }
+    }
+
+    /// Sets (or replaces) a site's figures inside a write.
+    public static func set(_ spec: SiteSpec, db: Database) throws {
+        try db.execute(sql: """
+            INSERT INTO site_spec(site, hashrate_ths, power_kw) VALUES (?, ?, ?)
+            ON CONFLICT(site) DO UPDATE SET hashrate_ths = excluded.hashrate_ths, power_kw = excluded.power_kw
+            """, arguments: [spec.site, spec.hashrateTHs, spec.powerKW])
     }
 
     /// Every site's figures, keyed by the site's account component (`Income:Mining:<component>`).

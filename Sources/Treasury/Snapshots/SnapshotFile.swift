@@ -51,7 +51,7 @@ struct SnapshotFile {
             let amountNode = try f.member(item, "amount")
             let amount = try f.parse(amountNode, try f.number(amountNode)) { (t: String) throws(FieldError) -> Int64 in
                 let sats = try JSONNumber.minorUnits(t, scale: 8)
-                guard (0...Amounts.maxSats).contains(sats) else { throw FieldError("amount \(t) is out of range") }
+                guard (0...Amounts.maxSats).contains(sats) else { throw FieldError("amount \(Echo.value(t)) is out of range") }
                 return sats
             }
             snapshot.unspents.append(Unspent(
