@@ -52,6 +52,13 @@ import Testing
         ("snapshot", "UPDATE snapshot SET best_block = 'ff' || substr(best_block, 3)"),
         ("daily totals", "UPDATE account_day_store SET amount = amount + 1 WHERE date = (SELECT min(date) FROM account_day_store)"),
         ("document", "DROP TRIGGER document_no_update; UPDATE document SET body = replace(body, 'height=', 'height=1')"),
+        ("setting", "UPDATE setting SET value = 'UTC' WHERE key = 'time_zone'"),
+        ("setting", "UPDATE setting SET value = '1' WHERE key = 'fiscal_year_start'"),
+        ("setting", "UPDATE setting SET value = '1000000' WHERE key = 'treasury_proven_from'"),
+        ("commodity", "DROP TRIGGER commodity_no_update; UPDATE commodity SET scale = 2 WHERE code = 'BTC'"),
+        ("account", "DROP TRIGGER account_close_only; UPDATE account SET open_date = '2026-06-30' WHERE name = 'Assets:Reserve:Hot'"),
+        ("account", "DROP TRIGGER account_close_only; DROP TRIGGER account_close_empty; UPDATE account SET close_date = '2026-12-31' WHERE name = 'Expenses:NetworkFees'"),
+        ("import_batch", "DROP TRIGGER import_batch_no_update; UPDATE import_batch SET new_count = new_count + 1 WHERE id = 2"),
     ]
 
     @Test(arguments: 0..<edits.count) func everyDerivedTableEditIsCaught(_ index: Int) throws {

@@ -62,6 +62,9 @@ extension LedgerWriter {
                   conflicting_count, rejected_count, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [id, kind, fileName, fileSHA256.lowercased(), counts.new, counts.alreadyBooked,
                                  counts.conflicting, counts.rejected, stamp])
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM import_batch WHERE id = ?", arguments: [id])!
+            try record(date: settings.accountingDate(of: importedAt), kind: ConfigurationRecords.batchKind,
+                       naturalKey: String(id), body: ConfigurationRecords.batchBody(row))
         }
     }
 

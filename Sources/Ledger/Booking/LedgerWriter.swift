@@ -148,6 +148,8 @@ public final class LedgerWriter {
                 return
             }
             try db.execute(sql: "INSERT INTO commodity(code, scale) VALUES (?, ?)", arguments: [commodity.code, commodity.scale])
+            try record(date: settings.accountingDate(of: Date()), kind: ConfigurationRecords.commodityKind, naturalKey: commodity.code,
+                       body: ConfigurationRecords.commodityBody(code: commodity.code, scale: commodity.scale))
             scales[commodity.code] = commodity.scale
         }
     }
@@ -187,6 +189,8 @@ public final class LedgerWriter {
             try db.execute(sql: "INSERT INTO account(name, type, open_date, metadata) VALUES (?, ?, ?, ?)",
                            arguments: [name, type.rawValue, date.description, metadata])
             let id = db.lastInsertedRowID
+            try record(date: date, kind: ConfigurationRecords.accountKind, naturalKey: name,
+                       body: ConfigurationRecords.accountBody(name: name, type: type.rawValue, open: date.description, metadata: metadata))
             accounts[name] = AccountInfo(id: id, type: type, open: date, close: nil)
             accountNames[id] = name
             return id
@@ -208,6 +212,8 @@ public final class LedgerWriter {
                 throw LedgerError.accountNotEmpty(account: name, commodity: row[0], amount: row[1])
             }
             try db.execute(sql: "UPDATE account SET close_date = ? WHERE id = ?", arguments: [date.description, info.id])
+            try record(date: date, kind: ConfigurationRecords.accountCloseKind, naturalKey: name,
+                       body: ConfigurationRecords.closeBody(name: name, close: date.description))
             accounts[name]?.close = date
             recentAccounts.removeAll()
         }

@@ -128,7 +128,7 @@ enum ChainVerifier {
         let totalsOK = try dailyTotalFailures(db, into: &failures)
         if totalsOK { failures += try assertionFailures(db, names: names) }
         failures += try naturalKeyFailures(db)
-        for check in derived {
+        for check in ConfigurationChecks.all + derived {
             if let difference = try check.run(db) {
                 failures.append(.init(check: .derived, record: nil, message: difference.description))
             }

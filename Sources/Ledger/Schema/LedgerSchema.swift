@@ -40,6 +40,9 @@ public enum LedgerSchema {
         LedgerMigration("ledger-v7-documents") { db in
             for statement in v7Documents { try db.execute(sql: statement) }
         },
+        LedgerMigration("ledger-v8-chained-configuration") { db in
+            try ConfigurationRecords.chainExisting(db)
+        },
     ]
 
     /// A migrator applying `migrations` in order; `willApply(index, name)` is told before each one runs.

@@ -102,8 +102,11 @@ public final class LedgerStore: Sendable {
                 ]
                 pairs += settings.extra.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
                 for (k, v) in pairs { try db.execute(sql: "INSERT INTO setting(key, value) VALUES (?, ?)", arguments: [k, v]) }
+                try ConfigurationRecords.recordSettings(db)
                 for c in commodities {
                     try db.execute(sql: "INSERT INTO commodity(code, scale) VALUES (?, ?)", arguments: [c.code, c.scale])
+                    try ConfigurationRecords.append(db, date: ConfigurationRecords.today, kind: ConfigurationRecords.commodityKind,
+                                                    naturalKey: c.code, body: ConfigurationRecords.commodityBody(code: c.code, scale: c.scale))
                 }
             }
         }

@@ -18,6 +18,7 @@ public enum TreasurySchema {
 
     static let provenRecordsV3 = LedgerMigration("treasury-v3-proven-records") { db in
         for statement in provenRecords { try db.execute(sql: statement) }
+        try ConfigurationRecords.recordSettings(db)
     }
 
     /// v3: what `verify ledger` needs to recompute every record from the chain (docs/ledger.md, "Derived tables").
