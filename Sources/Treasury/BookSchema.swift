@@ -18,5 +18,7 @@ public enum BookSchema {
         ReportSchema.aggregatesV1,              // treasury-v1-report-aggregates: report_account_role, report_*_day
         ReportSchema.aggregatesByBatchV2,       // treasury-v2-report-aggregates-by-batch
         TreasurySchema.provenRecordsV3,         // treasury-v3-proven-records: payout fields, reserve_spend, snapshot documents
+        SiteSpecs.datedMigration,               // treasury-v4-dated-site-specs: site_spec keyed by (site, from_date)
+        TreasuryConfiguration.migration,        // treasury-v5-chained-configuration: wallets, pools, sites, site figures
     ]
 }

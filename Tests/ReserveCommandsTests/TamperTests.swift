@@ -59,6 +59,12 @@ import Testing
         ("account", "DROP TRIGGER account_close_only; UPDATE account SET open_date = '2026-06-30' WHERE name = 'Assets:Reserve:Hot'"),
         ("account", "DROP TRIGGER account_close_only; DROP TRIGGER account_close_empty; UPDATE account SET close_date = '2026-12-31' WHERE name = 'Expenses:NetworkFees'"),
         ("import_batch", "DROP TRIGGER import_batch_no_update; UPDATE import_batch SET new_count = new_count + 1 WHERE id = 2"),
+        ("wallet", "UPDATE wallet SET descriptor = (SELECT descriptor FROM wallet WHERE name = 'cold') WHERE name = 'hot'"),
+        ("wallet", "UPDATE wallet SET gap_limit = 5 WHERE name = 'hot'"),
+        ("wallet_address", "UPDATE wallet_address SET script_pubkey = X'00140000000000000000000000000000000000000000' WHERE rowid IN (SELECT rowid FROM wallet_address WHERE wallet_id = (SELECT id FROM wallet WHERE name = 'hot') LIMIT 1)"),
+        ("pool", "UPDATE pool SET basis = 'cash' WHERE id = 'f2pool'"),
+        ("site", "UPDATE site SET account_component = 'Suix' WHERE id = 'Sui'"),
+        ("site_spec", "UPDATE site_spec SET hashrate_ths = hashrate_ths + 1 WHERE site = 'Sui'"),
     ]
 
     @Test(arguments: 0..<edits.count) func everyDerivedTableEditIsCaught(_ index: Int) throws {

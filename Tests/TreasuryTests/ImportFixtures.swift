@@ -34,7 +34,7 @@ final class ImportFixture {
             try Address.parse(ImportFixture.cold).scriptPubKey: "cold",
         ])
         try store.write { writer in
-            let pools = PoolDirectory(db: writer.db)
+            let pools = PoolDirectory(writer: writer)
             for (pool, b) in basis { try pools.declare(pool, basis: b) }
             for day in 1...28 {
                 try writer.addPrice(date: LedgerDate(year: 2026, month: 3, day: day)!, base: "BTC", quote: "PKR", price: 2_850_000_000)

@@ -54,6 +54,22 @@ import Testing
         #expect(report.total == f)
     }
 
+    /// Re-equipped on 07-02 (3,000 TH/s at 36 kW from that day): 07-01 keeps the first figures, so the installed
+    /// TH-days are 1,000 + 3,000 = 4,000 and kW-days 18 + 36 = 54; hashprice 92,600,000 / 4,000 = 23,150 paisa,
+    /// 3,020,000,000 msat / 4,000 = 755,000; efficiency 54 / 4,000 TH-days * 1e6 = 13,500 (13.5 J/TH).
+    @Test func siteFiguresApplyFromTheirDate() throws {
+        let l = try ledger()
+        try SiteSpecs.set(try SiteSpec(site: "hydro", hashrateTHs: 3000, powerKW: 36, from: try LedgerDate("2025-07-02")), in: l.store)
+        let f = try #require(try MiningReport.compute(l.store, by: .month).lines.first).figures
+        #expect(f.hashpriceValue == 23_150)
+        #expect(f.hashpriceMilliSats == 755_000)
+        #expect(f.efficiencyMilliJPerTH == 13_500)
+        // The report of 07-01 alone is unchanged by the later figures.
+        let first = try #require(try MiningReport.compute(l.store, by: .month, to: try LedgerDate("2025-07-01")).lines.first).figures
+        #expect(first.efficiencyMilliJPerTH == 18_000)
+        #expect(first.days == 1)
+    }
+
     @Test func billsSpreadEvenlyAcrossPeriods() throws {
         let l = try ReportTestLedger()
         try l.store.write { try $0.addPrice(date: try LedgerDate("2025-07-30"), base: "BTC", quote: "PKR", price: 3_000_000_000) }

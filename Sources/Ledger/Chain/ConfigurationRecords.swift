@@ -98,7 +98,7 @@ public enum ConfigurationRecords {
     }
 
     /// Today's date in UTC, for configuration recorded outside a writer.
-    static var today: LedgerDate {
+    public static var today: LedgerDate {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = TimeZone(secondsFromGMT: 0)!
         let c = calendar.dateComponents([.year, .month, .day], from: Date())

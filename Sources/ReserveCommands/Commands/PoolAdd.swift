@@ -35,7 +35,7 @@ struct PoolAdd: ParsableCommand {
     func run() throws {
         let store = try ImportRunner.openStore(database)
         do {
-            let added = try store.write { writer in try PoolDirectory(db: writer.db).declare(id, basis: basis) }
+            let added = try store.write { writer in try PoolDirectory(writer: writer).declare(id, basis: basis) }
             Console.out(added ? "pool \(id) declared on \(basis.rawValue) basis" : "pool \(id) is already on \(basis.rawValue) basis")
         } catch let error as PoolError {
             throw CommandFailure(.dataError, error.description)

@@ -46,8 +46,8 @@ struct SiteAddCommand: ParsableCommand {
         do {
             added = try ReportRunner.run {
                 try store.write { writer in
-                    let new = try PoolDirectory(db: writer.db).declareSite(site)
-                    if let spec { try SiteSpecs.set(spec, db: writer.db) }
+                    let new = try PoolDirectory(writer: writer).declareSite(site)
+                    if let spec { try SiteSpecs.set(spec, writer: writer) }
                     return new
                 }
             }

@@ -67,7 +67,7 @@ final class ImportSession {
         }
         self.network = network
         zone = writer.settings.zone
-        pools = PoolDirectory(db: writer.db)
+        pools = PoolDirectory(writer: writer)
         pools.allowsNewPools = options.allowsNewPools
         pools.allowsNewSites = options.allowsNewSites
         batch = try writer.nextBatchID()

@@ -19,7 +19,8 @@ public enum PoolError: Error, Equatable, Sendable, CustomStringConvertible {
 /// Pools and sites, created on first use (or, when new ones are not allowed, noted), cached for the length of one
 /// write.
 public final class PoolDirectory {
-    private let db: Database
+    private let writer: LedgerWriter
+    private var db: Database { writer.db }
     private var pools: [String: PoolBasis] = [:]
     private var sites: Set<String> = []
     /// Whether a pool or site not declared before is recorded on first use; when not, it is noted in `newPools` or
@@ -30,7 +31,8 @@ public final class PoolDirectory {
     public private(set) var newPools: [String] = []
     public private(set) var newSites: [String] = []
 
-    public init(db: Database) { self.db = db }
+    /// Declarations are chained through `writer` (`TreasuryConfiguration`).
+    public init(writer: LedgerWriter) { self.writer = writer }
 
     /// The basis of `pool`; a pool not seen before is recorded as cash (or noted, see `allowsNewPools`).
     public func basis(of pool: String) throws -> PoolBasis {
@@ -42,6 +44,8 @@ public final class PoolDirectory {
         }
         if allowsNewPools {
             try db.execute(sql: "INSERT INTO pool(id, basis) VALUES (?, 'cash')", arguments: [pool])
+            try TreasuryConfiguration.record(writer, kind: TreasuryConfiguration.poolKind, key: pool,
+                                             body: TreasuryConfiguration.poolBody(id: pool, basis: "cash"))
         } else {
             newPools.append(pool)
         }
@@ -60,6 +64,8 @@ public final class PoolDirectory {
             return false
         }
         try db.execute(sql: "INSERT INTO pool(id, basis) VALUES (?, ?)", arguments: [pool, basis.rawValue])
+        try TreasuryConfiguration.record(writer, kind: TreasuryConfiguration.poolKind, key: pool,
+                                         body: TreasuryConfiguration.poolBody(id: pool, basis: basis.rawValue))
         pools[pool] = basis
         return true
     }
@@ -90,6 +96,8 @@ public final class PoolDirectory {
         }
         guard recording else { return false }
         try db.execute(sql: "INSERT INTO site(id, account_component) VALUES (?, ?)", arguments: [site, component])
+        try TreasuryConfiguration.record(writer, kind: TreasuryConfiguration.siteKind, key: site,
+                                         body: TreasuryConfiguration.siteBody(id: site, component: component))
         return true
     }
 }

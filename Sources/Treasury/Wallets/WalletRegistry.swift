@@ -42,7 +42,12 @@ public struct WalletRegistry: Sendable {
             try db.execute(sql: """
                 INSERT INTO wallet(name, network, descriptor, change_descriptor, gap_limit) VALUES (?, ?, ?, ?, ?)
                 """, arguments: [name, network.rawValue, receive.description, change?.description, gapLimit])
-            let wallet = Wallet(id: db.lastInsertedRowID, name: name, network: network, descriptor: receive.description,
+            let walletID = db.lastInsertedRowID
+            try TreasuryConfiguration.record(writer, kind: TreasuryConfiguration.walletKind, key: name,
+                                             body: TreasuryConfiguration.walletBody(name: name, network: network.rawValue,
+                                                                                    descriptor: receive.description,
+                                                                                    change: change?.description, gapLimit: gapLimit))
+            let wallet = Wallet(id: walletID, name: name, network: network, descriptor: receive.description,
                                 changeDescriptor: change?.description, gapLimit: gapLimit)
             for chain in 0...1 { try Self.keepAhead(db, wallet: wallet, chain: chain) }
             return wallet

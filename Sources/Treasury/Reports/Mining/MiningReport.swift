@@ -41,11 +41,19 @@ public struct MiningReport: Sendable {
                     cells[bill.component, default: [:]][label(date), default: MiningFigures()].add(share)
                 }
             }
-            // Days and installed capacity: every day of the range, for every site with figures in that period.
+            // Days and installed capacity: every day of the range, for every site with figures in that period, at
+            // the figures in force on each day.
             var days: [String: Int64] = [:]
+            var capacity: [String: [String: (ths: Int64, kw: Int64)]] = [:]  // component -> period -> day sums
             var d = lo
             while d <= hi {
-                days[label(d), default: 0] += 1
+                let period = label(d)
+                days[period, default: 0] += 1
+                for (component, specs) in source.specs {
+                    guard let spec = SiteSpecs.inForce(specs, on: d) else { continue }
+                    let sum = capacity[component, default: [:]][period, default: (0, 0)]
+                    capacity[component, default: [:]][period] = (sum.ths + spec.hashrateTHs, sum.kw + spec.powerKW)
+                }
                 guard let next = d.adding(days: 1) else { break }
                 d = next
             }
@@ -55,9 +63,9 @@ public struct MiningReport: Sendable {
                 for (period, var f) in periods {
                     let n = days[period] ?? 0
                     f.days = n
-                    if let spec = source.specs[component] {
-                        f.thsDays = spec.hashrateTHs * n
-                        f.kwDays = spec.powerKW * n
+                    if let installed = capacity[component]?[period] {
+                        f.thsDays = installed.ths
+                        f.kwDays = installed.kw
                     }
                     lines.append(Line(period: period, site: source.siteName(component), figures: f))
                     total.add(f)

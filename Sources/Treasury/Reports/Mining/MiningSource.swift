@@ -45,7 +45,7 @@ struct MiningSource {
     /// Mining income accounts by id -> site component; electricity accounts likewise.
     let mining: [Int64: String]
     let electricity: [Int64: String]
-    let specs: [String: SiteSpec]
+    let specs: [String: [SiteSpec]]
     let names: [String: String]
     let firstDate: LedgerDate?
     let lastDate: LedgerDate?
