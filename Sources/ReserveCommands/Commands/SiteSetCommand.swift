@@ -16,7 +16,8 @@ struct SiteSetCommand: ParsableCommand {
 
             Examples:
               reserve site set Sui --hashrate-ths 333333 --power-kw 6000
-              reserve site set Sui --from 2026-01-01 --hashrate-ths 400000 --power-kw 6500
+              reserve site set Sui --from 2026-01-01 --hashrate-ths 400000 \\
+                --power-kw 6500
             """)
 
     @Argument(help: "The site id.")
