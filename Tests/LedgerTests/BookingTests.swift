@@ -183,11 +183,17 @@ import Testing
         let ledger = try F.withPrices()
         let drafts = [F.mined(1, on: "2026-03-02", key: "a"), F.mined(2, on: "2026-03-02", key: "b"),
                       F.mined(3, on: "2026-02-01", key: "c")]
+        let next = try F.nextID(ledger)
         #expect(throws: LedgerError.self) { try ledger.book(drafts) }
         #expect(try ledger.balances().isEmpty)
         #expect(try ledger.accounts().isEmpty)
+        // Nothing of the refused write is left: no account documents, no ids taken.
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM document WHERE kind = 'account'") } == 0)
+        #expect(try F.nextID(ledger) == next)
         let ids = try ledger.book(Array(drafts.prefix(2)))
-        #expect(ids == [3, 4])
+        // The two accounts are opened (and chained) first, then the bookings follow.
+        #expect(ids == [next + 2, next + 3])
+        #expect(try ids == [F.transactionID(ledger, key: "a"), F.transactionID(ledger, key: "b")])
     }
 
     @Test func assertionsCheckedAndRecorded() throws {

@@ -31,10 +31,26 @@ import Testing
         let python = try #require(ExportCrossCheckTests.tool("python3"))
         let ok = try ExportCrossCheckTests.run(python, [Self.script, path, report.headHash])
         #expect(ok.status == 0)
-        #expect(ok.output == "5 records, head \(report.headHash)\n")
+        // 1 setting and 3 commodity documents (creation), the price, 2 account documents (the first booking opens
+        // them), 3 transactions (two bookings and a reversal) and the assertion.
+        #expect(ok.output == "11 records, head \(report.headHash)\n")
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM document") } == 6)
 
+        // The script chains the documents too: an edited configuration document breaks it, and putting it back mends it.
         try ledger.database.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TRIGGER posting_no_update; UPDATE posting SET metadata = 'txid:0|2' WHERE txn_id = 2 AND line = 0")
+            try db.execute(sql: "DROP TRIGGER document_no_update; UPDATE document SET body = replace(body, 'scale=8', 'scale=2') WHERE kind = 'commodity' AND natural_key = 'BTC'")
+            #expect(db.changesCount == 1)
+        }
+        #expect(try ExportCrossCheckTests.run(python, [Self.script, path]).status != 0)
+        try ledger.database.writeWithoutTransaction { db in
+            try db.execute(sql: "UPDATE document SET body = replace(body, 'scale=2', 'scale=8') WHERE kind = 'commodity' AND natural_key = 'BTC'")
+        }
+        #expect(try ExportCrossCheckTests.run(python, [Self.script, path, report.headHash]).status == 0)
+
+        let edited = try F.transactionID(ledger, key: "ab:0")
+        try ledger.database.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER posting_no_update; UPDATE posting SET metadata = 'txid:0|2' WHERE txn_id = \(edited) AND line = 0")
+            #expect(db.changesCount == 1)
         }
         #expect(try ExportCrossCheckTests.run(python, [Self.script, path]).status != 0)
     }

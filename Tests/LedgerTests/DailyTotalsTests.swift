@@ -26,32 +26,36 @@ import Testing
         try ledger.read { try Int64.fetchOne($0, sql: "SELECT through_txn FROM account_day_mark") }
     }
 
-    /// Books by raw SQL (ids 4 and 5), never moving the mark: the view already counts them.
-    private func bookBySQL(_ ledger: LedgerStore) throws {
+    /// Books by raw SQL two transactions with the next two chain ids (returned), never moving the mark: the view
+    /// already counts them.
+    private func bookBySQL(_ ledger: LedgerStore) throws -> (Int64, Int64) {
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        let first = try F.nextID(ledger), second = first + 1
         try ledger.database.write { db in
             try db.execute(sql: """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (4, 0, 1, 'BTC', 500, 1500, 2), (4, 1, 2, 'BTC', -500, -1500, 2);
-                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (4, '2026-03-02', 'raw', \(hash), 2);
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (5, 0, 1, 'BTC', 7, 21, 2), (5, 1, 2, 'BTC', -7, -21, 2);
-                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (5, '2026-03-09', 'raw', \(hash), 2);
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(first), 0, 1, 'BTC', 500, 1500, 2), (\(first), 1, 2, 'BTC', -500, -1500, 2);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(first), '2026-03-02', 'raw', \(hash), 2);
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(second), 0, 1, 'BTC', 7, 21, 2), (\(second), 1, 2, 'BTC', -7, -21, 2);
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(second), '2026-03-09', 'raw', \(hash), 2);
                 """)
         }
+        return (first, second)
     }
 
     @Test func rawBookingsCountBeforeAndAfterTheMarkMoves() throws {
         let ledger = try F.withPrices()
         try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
-        #expect(try mark(ledger) == 3)
-        try bookBySQL(ledger)
-        #expect(try mark(ledger) == 3)
+        let booked = try F.transactionID(ledger, key: "k")
+        #expect(try mark(ledger) == booked)
+        let (_, last) = try bookBySQL(ledger)
+        #expect(try mark(ledger) == booked)
         #expect(try rows(ledger, Self.viewed) == rows(ledger, Self.recomputed))
         #expect(try rows(ledger, Self.stored) != rows(ledger, Self.recomputed))
         let cold = try ledger.balances(BalanceQuery(prefix: "Assets:Reserve:Cold"))
         #expect(cold.map(\.amount) == [1507])
         // The next write finds the unfolded tail and folds it before committing.
         try ledger.write { _ in }
-        #expect(try mark(ledger) == 5)
+        #expect(try mark(ledger) == last)
         #expect(try rows(ledger, Self.stored) == rows(ledger, Self.recomputed))
         #expect(try rows(ledger, Self.viewed) == rows(ledger, Self.recomputed))
     }
@@ -59,14 +63,15 @@ import Testing
     @Test func markMovesForwardOnlyUpToTheLastTransaction() throws {
         let ledger = try F.withPrices()
         try ledger.book(F.mined(1000, on: "2026-03-02", key: "k"))
-        try bookBySQL(ledger)
+        let booked = try F.transactionID(ledger, key: "k")
+        let (first, last) = try bookBySQL(ledger)
         func refused(_ sql: String) -> String? { F.refused(ledger, sql) }
-        #expect(refused("UPDATE account_day_mark SET through_txn = 6")?.contains("forward only") == true)
-        #expect(refused("UPDATE account_day_mark SET through_txn = 4") == nil)
-        #expect(refused("UPDATE account_day_mark SET through_txn = 2")?.contains("forward only") == true)
+        #expect(refused("UPDATE account_day_mark SET through_txn = \(last + 1)")?.contains("forward only") == true)
+        #expect(refused("UPDATE account_day_mark SET through_txn = \(first)") == nil)
+        #expect(refused("UPDATE account_day_mark SET through_txn = \(booked)")?.contains("forward only") == true)
         #expect(refused("DELETE FROM account_day_mark")?.contains("DELETE refused") == true)
         #expect(refused("INSERT INTO account_day_mark(only, through_txn) VALUES (2, 0)") != nil)
-        #expect(try mark(ledger) == 4)
+        #expect(try mark(ledger) == first)
         #expect(try rows(ledger, Self.viewed) == rows(ledger, Self.recomputed))
         #expect(try ledger.verify().failures.allSatisfy { $0.check == .chain })
     }

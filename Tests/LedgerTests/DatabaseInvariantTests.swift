@@ -15,8 +15,6 @@ import Testing
         return (tuples.replacingOccurrences(of: ")", with: ", \(count))"), count)
     }
 
-    /// Books `(T, line, account, commodity, amount, value)` tuples by SQL as transaction T on 2026-03-02, ids from 3
-    /// (the next id after each one the database accepts); returns the refusal, or nil.
     /// A ledger with prices and two accounts (ids 1 and 2) open from 2026-01-01, for postings inserted by SQL.
     private func ledgerForRawBookings() throws -> LedgerStore {
         let ledger = try F.withPrices()
@@ -27,9 +25,11 @@ import Testing
         return ledger
     }
 
-    private func rawBookings(_ ledger: LedgerStore) -> (String) -> String? {
+    /// Books `(T, line, account, commodity, amount, value)` tuples by SQL as transaction T on 2026-03-02, T being the
+    /// next chain id (after each one the database accepts, the next again); returns the refusal, or nil.
+    private func rawBookings(_ ledger: LedgerStore) throws -> (String) -> String? {
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
-        var next = 3
+        var next = try F.nextID(ledger)
         return { postings in
             let id = next
             let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
@@ -65,42 +65,52 @@ import Testing
     @Test func unbalancedTransactionRefusedBySQL() throws {
         let ledger = try ledgerForRawBookings()
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
-        func attempt(_ postings: String, id: Int = 3, date: String = "2026-03-02") -> String? {
-            let (rows, count) = withLines(postings)
+        // T: the next chain id, past the configuration documents (the last record is Equity:Opening's).
+        let T = try F.nextID(ledger)
+        /// Inserts `(T, line, account, commodity, amount, value)` tuples as transaction `id`.
+        func attempt(_ postings: String, id: Int64 = T, date: String = "2026-03-02") -> String? {
+            let (rows, count) = withLines(postings.replacingOccurrences(of: "(T,", with: "(\(id),"))
             return refused(ledger, """
                 INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(rows);
                 INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(id), '\(date)', 'bypass', \(hash), \(count));
                 """)
         }
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -99, -99)")?.contains("unbalanced") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -99)")?.contains("unbalanced") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'BTC', -100, -100)")?.contains("unbalanced") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 0, 0)")?.contains("unbalanced") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)", date: "2025-12-31")?.contains("not open") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)", date: "2026-02-30") != nil)
-        #expect(attempt("(2, 0, 1, 'PKR', 100, 100), (2, 1, 2, 'PKR', -100, -100)", id: 2)?.contains("chain order") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -99, -99)")?.contains("unbalanced") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -99)")?.contains("unbalanced") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'BTC', -100, -100)")?.contains("unbalanced") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 0, 0)")?.contains("unbalanced") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100)", date: "2025-12-31")?.contains("not open") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100)", date: "2026-02-30") != nil)
+        // An id taken by a price, or by a document (the last record, an account's), is out of chain order.
+        let lastPrice = try #require(try F.priceIDs(ledger).last)
+        #expect(try ledger.read { try Documents.find($0, id: T - 1) }?.kind == "account")
+        for taken in [lastPrice, T - 1] {
+            #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100)", id: taken)?.contains("chain order") == true,
+                    "id \(taken) was not refused")
+        }
         // Postings without their transaction fail at commit (deferred foreign key).
-        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (9, 0, 1, 'PKR', 1, 1, 2)") != nil)
+        #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(T), 0, 1, 'PKR', 1, 1, 2)") != nil)
         // A posting count that does not match the postings is refused by the seal.
         #expect(refused(ledger, """
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3);
-            INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (3, '2026-03-02', 'bypass', \(hash), 3);
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(T), 0, 1, 'PKR', 100, 100, 3), (\(T), 1, 2, 'PKR', -100, -100, 3);
+            INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(T), '2026-03-02', 'bypass', \(hash), 3);
             """)?.contains("posting_count") == true)
         #expect(refused(ledger, """
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 2);
-            INSERT INTO txn(id, date, narration, hash) VALUES (3, '2026-03-02', 'bypass', \(hash));
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(T), 0, 1, 'PKR', 100, 100, 2), (\(T), 1, 2, 'PKR', -100, -100, 2);
+            INSERT INTO txn(id, date, narration, hash) VALUES (\(T), '2026-03-02', 'bypass', \(hash));
             """)?.contains("posting_count") == true)
         // A balanced one passes the seal; a posting added afterwards is refused whatever count it claims:
         // a taken line, a line past its count, or a count its transaction does not have (at commit).
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100), (3, 1, 2, 'PKR', -100, -100)") == nil)
-        for late in ["(3, 1, 1, 'PKR', 0, 0, 2)", "(3, 2, 1, 'PKR', 0, 0, 2)", "(3, 2, 1, 'PKR', 0, 0, 3)", "(3, 0, 1, 'PKR', 0, 0, 1)"] {
-            #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(late)") != nil,
-                    "late posting \(late) was not refused")
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100)") == nil)
+        for late in ["(T, 1, 1, 'PKR', 0, 0, 2)", "(T, 2, 1, 'PKR', 0, 0, 2)", "(T, 2, 1, 'PKR', 0, 0, 3)", "(T, 0, 1, 'PKR', 0, 0, 1)"] {
+            let row = late.replacingOccurrences(of: "(T,", with: "(\(T),")
+            #expect(refused(ledger, "INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(row)") != nil,
+                    "late posting \(row) was not refused")
         }
-        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posting WHERE txn_id = 3") } == 2)
+        #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posting WHERE txn_id = ?", arguments: [T]) } == 2)
         // The bypassing row has a wrong hash: verify names it.
         let report = try ledger.verify()
-        #expect(report.failures.first?.check == .chain && report.failures.first?.record == 3)
+        #expect(report.failures.first?.check == .chain && report.failures.first?.record == T)
     }
 
     /// The v3 seal's one-pass checks: mixed commodities, three postings, closed accounts, large amounts.
@@ -113,7 +123,7 @@ import Testing
             try w.openAccount("Assets:Old", on: F.date("2026-01-01"))
             try w.closeAccount("Assets:Old", on: F.date("2026-02-01"))
         }
-        let attempt = rawBookings(ledger)
+        let attempt = try rawBookings(ledger)
         // Values balance and PKR balances, but BTC does not.
         #expect(attempt("(T, 0, 1, 'PKR', 100, 100), (T, 1, 2, 'PKR', -100, -100), (T, 2, 1, 'BTC', 5, 50), (T, 3, 2, 'BTC', -4, -50)")?
             .contains("unbalanced") == true)
@@ -137,7 +147,7 @@ import Testing
     /// unbalanced transaction whose plain 64-bit sum would wrap around to zero is still refused.
     @Test func sealSumsSingleCommodityExactlyAtInt64EdgesBySQL() throws {
         let ledger = try ledgerForRawBookings()
-        let attempt = rawBookings(ledger)
+        let attempt = try rawBookings(ledger)
         let max = Int64.max
         // max + max + 2 = 2^64: zero in wrapping 64-bit arithmetic, not zero in fact.
         #expect(attempt("(T, 0, 1, 'BTC', \(max), 0), (T, 1, 1, 'BTC', \(max), 0), (T, 2, 2, 'BTC', 2, 0)")?
@@ -160,17 +170,19 @@ import Testing
     @Test func sealCountsPostingsAndTheKeyChecksTheirLines() throws {
         let ledger = try ledgerForRawBookings()
         let hash = "x'" + String(repeating: "00", count: 32) + "'"
+        let T = try F.nextID(ledger)
+        /// Inserts `(T, line, account, commodity, amount, value, lines)` tuples and transaction T claiming `count` postings.
         func attempt(_ postings: String, count: Int) -> String? {
             F.refused(ledger, """
-                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(postings);
-                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (3, '2026-03-02', 'bypass', \(hash), \(count));
+                INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES \(postings.replacingOccurrences(of: "(T,", with: "(\(T),"));
+                INSERT INTO txn(id, date, narration, hash, posting_count) VALUES (\(T), '2026-03-02', 'bypass', \(hash), \(count));
                 """)
         }
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3)", count: 3)?.contains("posting_count") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 3), (3, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100, 3), (T, 1, 2, 'PKR', -100, -100, 3)", count: 3)?.contains("posting_count") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100, 2), (T, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100, 3), (T, 1, 2, 'PKR', -100, -100, 3)", count: 2)?.contains("FOREIGN KEY") == true)
         #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 0)
         #expect(try ledger.database.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM posting") } == 0)
-        #expect(attempt("(3, 0, 1, 'PKR', 100, 100, 2), (3, 1, 2, 'PKR', -100, -100, 2)", count: 2) == nil)
+        #expect(attempt("(T, 0, 1, 'PKR', 100, 100, 2), (T, 1, 2, 'PKR', -100, -100, 2)", count: 2) == nil)
     }
 }

@@ -23,7 +23,9 @@ import Testing
         try grouped.write { w in try w.deferringWrites(upTo: 16) { try bookAll(w) } }
         #expect(try grouped.verify().isValid)
         #expect(try grouped.verify().headHash == one.verify().headHash)
-        #expect(try grouped.transaction(39) == one.transaction(39))
+        let last = try F.transactionID(grouped, key: "k37")
+        #expect(try F.transactionID(one, key: "k37") == last)
+        #expect(try grouped.transaction(last) == one.transaction(last))
         #expect(try grouped.balances() == one.balances())
     }
 
@@ -51,26 +53,32 @@ import Testing
     /// The database refusing one transaction of a group names it (the others were written or are moot: the write
     /// fails as a whole), and the writer refuses further work.
     @Test func aRefusalInAGroupNamesItsTransaction() throws {
+        func bookAll(_ w: LedgerWriter) throws {
+            try w.deferringWrites(upTo: 16) {
+                for i in 1...8 { try w.book(F.mined(Int64(100 * i), on: "2026-03-02", key: "k\(i)")) }
+            }
+        }
+        // The id the third booking takes, from the same bookings in a ledger that accepts them (the first one opens
+        // two accounts, chained as documents before it).
+        let twin = try F.withPrices()
+        try twin.write { try bookAll($0) }
+        let third = try F.transactionID(twin, key: "k3")
         let ledger = try F.withPrices()
         try ledger.database.write { db in
             try db.execute(sql: """
-                CREATE TEMP TRIGGER refuse_fifth BEFORE INSERT ON main.txn WHEN NEW.id = 5
+                CREATE TEMP TRIGGER refuse_third BEFORE INSERT ON main.txn WHEN NEW.natural_key = 'k3'
                 BEGIN SELECT RAISE(ABORT, 'refused for the test'); END
                 """)
         }
         var caught: LedgerError?
         do {
-            try ledger.write { w in
-                try w.deferringWrites(upTo: 16) {
-                    for i in 1...8 { try w.book(F.mined(Int64(100 * i), on: "2026-03-02", key: "k\(i)")) }
-                }
-            }
+            try ledger.write { try bookAll($0) }
         } catch let error as LedgerError {
             caught = error
         }
-        // Ids 1 and 2 are the fixture's prices: the fifth journal record is the third booking.
-        #expect(caught == .refusedTransaction(id: 5, .refusedByDatabase("refused for the test")))
-        #expect(caught?.description == "transaction 5: refused by the database: refused for the test")
+        #expect(caught == .refusedTransaction(id: third, .refusedByDatabase("refused for the test")))
+        #expect(caught?.description == "transaction \(third): refused by the database: refused for the test")
         #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM txn") } == 0)
+        #expect(try ledger.read { try Int.fetchOne($0, sql: "SELECT count(*) FROM document WHERE kind = 'account'") } == 0)
     }
 }

@@ -27,7 +27,9 @@ enum LedgerFixtures {
         ], source: "test", naturalKey: key)
     }
 
-    /// A ledger with prices on 2026-03-01 (28,500,000.00 PKR/BTC) and 2026-03-31 (30,000,000.00).
+    /// A ledger with prices on 2026-03-01 (28,500,000.00 PKR/BTC) and 2026-03-31 (30,000,000.00). Creation chains its
+    /// configuration first (a `setting` document, one `commodity` document each), so the prices are not records 1 and 2:
+    /// find them with `priceIDs`.
     static func withPrices() throws -> LedgerStore {
         let ledger = try memory()
         try ledger.write { w in
@@ -35,6 +37,24 @@ enum LedgerFixtures {
             try w.addPrice(date: date("2026-03-31"), base: "BTC", quote: "PKR", price: 3_000_000_000)
         }
         return ledger
+    }
+
+    /// The id the next chained record takes: one past the head, whichever of txn, price, balance_assertion and
+    /// document holds it (a transaction inserted by SQL must take it, or the seal refuses it).
+    static func nextID(_ ledger: LedgerStore) throws -> Int64 {
+        try ledger.read { try LedgerWriter.readHead($0).id } + 1
+    }
+
+    /// The id of the transaction booked with `naturalKey` (the live one, or the reversed one when reversed).
+    static func transactionID(_ ledger: LedgerStore, key naturalKey: String) throws -> Int64 {
+        let id = try ledger.read { try Int64.fetchOne($0, sql: "SELECT min(id) FROM txn WHERE natural_key = ?", arguments: [naturalKey]) }
+        guard let id else { throw LedgerError.database("no transaction with natural key \(naturalKey)") }
+        return id
+    }
+
+    /// The ids of the prices, in chain order.
+    static func priceIDs(_ ledger: LedgerStore) throws -> [Int64] {
+        try ledger.read { try Int64.fetchAll($0, sql: "SELECT id FROM price ORDER BY id") }
     }
 
     /// Runs `sql` in one write straight on the database: nil when it passed, else SQLite's message.

@@ -7,15 +7,31 @@ import Testing
 @Suite struct TamperDetectionTests {
     typealias F = LedgerFixtures
 
-    /// Prices are records 1-2; transactions 3...7; an assertion 8.
-    private func sample() throws -> LedgerStore {
+    /// Two prices, five mined transactions (keys k0...k4 on 2026-03-02, 03-03, 03-04, 03-31 and 04-01) and an assertion,
+    /// with their journal ids looked up: the configuration documents (settings, commodities, the two accounts the first
+    /// booking opens) share the id sequence. The transactions' ids are consecutive: only the first opens accounts.
+    private struct Sample {
+        let ledger: LedgerStore
+        let prices: [Int64]
+        let txns: [Int64]
+        let assertion: Int64
+    }
+
+    private func sample() throws -> Sample {
         let ledger = try F.withPrices()
         for (i, day) in ["2026-03-02", "2026-03-03", "2026-03-04", "2026-03-31", "2026-04-01"].enumerated() {
             try ledger.book(F.mined(Int64(1000 * (i + 1)), on: day, key: "k\(i)"))
         }
-        try ledger.write { try $0.assertBalance(account: "Assets:Reserve:Cold", commodity: "BTC", date: F.date("2026-04-01"), amount: 15_000) }
+        let assertion = try ledger.write {
+            try $0.assertBalance(account: "Assets:Reserve:Cold", commodity: "BTC", date: F.date("2026-04-01"), amount: 15_000)
+        }
         #expect(try ledger.verify().isValid)
-        return ledger
+        let txns = try (0..<5).map { try F.transactionID(ledger, key: "k\($0)") }
+        #expect(txns == Array(txns[0]...txns[0] + 4))
+        let prices = try F.priceIDs(ledger)
+        #expect(prices.count == 2 && prices[1] < txns[0])
+        #expect(assertion == txns[4] + 1)
+        return Sample(ledger: ledger, prices: prices, txns: txns, assertion: assertion)
     }
 
     private func tamper(_ ledger: LedgerStore, _ sql: String) throws {
@@ -30,45 +46,45 @@ import Testing
     }
 
     @Test func editedPostingIsNamed() throws {
-        let ledger = try sample()
-        try tamper(ledger, "UPDATE posting SET metadata = 'x' WHERE txn_id = 5 AND line = 0")
-        let first = try #require(try ledger.verify().failures.first)
-        #expect(first.check == .chain && first.record == 5)
-        #expect(first.message.hasPrefix("transaction 5 (2026-03-04)"))
+        let s = try sample(), t = s.txns[2]
+        try tamper(s.ledger, "UPDATE posting SET metadata = 'x' WHERE txn_id = \(t) AND line = 0")
+        let first = try #require(try s.ledger.verify().failures.first)
+        #expect(first.check == .chain && first.record == t)
+        #expect(first.message.hasPrefix("transaction \(t) (2026-03-04)"))
     }
 
     @Test func editedAmountBreaksChainAndBalance() throws {
-        let ledger = try sample()
-        try tamper(ledger, "UPDATE posting SET amount = amount + 1 WHERE txn_id = 4 AND line = 0")
-        let failures = try ledger.verify().failures
-        #expect(failures.first?.record == 4 && failures.first?.check == .chain)
-        #expect(failures.contains { $0.check == .balance && $0.record == 4 })
+        let s = try sample(), t = s.txns[1]
+        try tamper(s.ledger, "UPDATE posting SET amount = amount + 1 WHERE txn_id = \(t) AND line = 0")
+        let failures = try s.ledger.verify().failures
+        #expect(failures.first?.record == t && failures.first?.check == .chain)
+        #expect(failures.contains { $0.check == .balance && $0.record == t })
         #expect(failures.contains { $0.check == .dailyTotals })
         #expect(failures.contains { $0.check == .schema })
     }
 
     @Test func deletedTransactionIsNamed() throws {
-        let ledger = try sample()
-        try tamper(ledger, "DELETE FROM posting WHERE txn_id = 6; DELETE FROM txn WHERE id = 6; DELETE FROM natural_key WHERE txn_id = 6")
-        let first = try #require(try ledger.verify().failures.first)
-        #expect(first.check == .chain && first.record == 7)
-        #expect(first.message.contains("record 6 is missing"))
+        let s = try sample(), t = s.txns[3]
+        try tamper(s.ledger, "DELETE FROM posting WHERE txn_id = \(t); DELETE FROM txn WHERE id = \(t); DELETE FROM natural_key WHERE txn_id = \(t)")
+        let first = try #require(try s.ledger.verify().failures.first)
+        #expect(first.check == .chain && first.record == s.txns[4])
+        #expect(first.message.contains("record \(t) is missing"))
     }
 
     /// A posting count edited to match a posting slipped in: the chain and the count check both name it.
     @Test func miscountedPostingsAreNamed() throws {
-        let ledger = try sample()
-        try tamper(ledger, """
-            UPDATE posting SET lines = 3 WHERE txn_id = 5;
-            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (5, 2, 1, 'BTC', 0, 0, 3)
+        let s = try sample(), t = s.txns[2]
+        try tamper(s.ledger, """
+            UPDATE posting SET lines = 3 WHERE txn_id = \(t);
+            INSERT INTO posting(txn_id, line, account_id, commodity, amount, value, lines) VALUES (\(t), 2, 1, 'BTC', 0, 0, 3)
             """)
-        let failures = try ledger.verify().failures
-        #expect(failures.first?.record == 5 && failures.first?.check == .chain)
-        #expect(failures.contains { $0.check == .balance && $0.record == 5 && $0.message.contains("has 3 postings but records 2") })
+        let failures = try s.ledger.verify().failures
+        #expect(failures.first?.record == t && failures.first?.check == .chain)
+        #expect(failures.contains { $0.check == .balance && $0.record == t && $0.message.contains("has 3 postings but records 2") })
     }
 
     @Test func editedDailyTotalIsFound() throws {
-        let ledger = try sample()
+        let ledger = try sample().ledger
         try tamper(ledger, "UPDATE account_day_store SET amount = amount + 1 WHERE date = '2026-03-03' AND amount > 0")
         let failures = try ledger.verify().failures
         #expect(failures.contains { $0.check == .dailyTotals && $0.message.contains("2026-03-03") })
@@ -76,34 +92,34 @@ import Testing
     }
 
     @Test func editedPriceIsNamed() throws {
-        let ledger = try sample()
-        try tamper(ledger, "UPDATE price SET price = 2850000001 WHERE id = 2")
-        let first = try #require(try ledger.verify().failures.first)
-        #expect(first.check == .chain && first.record == 2 && first.message.hasPrefix("price 2"))
+        let s = try sample(), p = s.prices[1]
+        try tamper(s.ledger, "UPDATE price SET price = 2850000001 WHERE id = \(p)")
+        let first = try #require(try s.ledger.verify().failures.first)
+        #expect(first.check == .chain && first.record == p && first.message.hasPrefix("price \(p)"))
     }
 
     @Test func reorderedChainIsNamed() throws {
-        let ledger = try sample()
-        // Swap transactions 4 and 5 (ids, postings and keys), keeping each row's own hash.
-        try tamper(ledger, """
-            UPDATE posting SET txn_id = 1000 WHERE txn_id = 4; UPDATE posting SET txn_id = 4 WHERE txn_id = 5;
-            UPDATE posting SET txn_id = 5 WHERE txn_id = 1000;
-            UPDATE txn SET id = 1000 WHERE id = 4; UPDATE txn SET id = 4 WHERE id = 5; UPDATE txn SET id = 5 WHERE id = 1000;
+        let s = try sample(), (a, b) = (s.txns[1], s.txns[2])
+        // Swap two consecutive transactions (ids, postings and keys), keeping each row's own hash.
+        try tamper(s.ledger, """
+            UPDATE posting SET txn_id = 1000 WHERE txn_id = \(a); UPDATE posting SET txn_id = \(a) WHERE txn_id = \(b);
+            UPDATE posting SET txn_id = \(b) WHERE txn_id = 1000;
+            UPDATE txn SET id = 1000 WHERE id = \(a); UPDATE txn SET id = \(a) WHERE id = \(b); UPDATE txn SET id = \(b) WHERE id = 1000;
             """)
-        let first = try #require(try ledger.verify().failures.first)
-        #expect(first.check == .chain && first.record == 4)
+        let first = try #require(try s.ledger.verify().failures.first)
+        #expect(first.check == .chain && first.record == a)
     }
 
     @Test func editedAssertionIsNamed() throws {
-        let ledger = try sample()
-        try tamper(ledger, "UPDATE balance_assertion SET amount = 15001")
-        let failures = try ledger.verify().failures
-        #expect(failures.first?.check == .chain && failures.first?.record == 8)
-        #expect(failures.contains { $0.check == .assertion && $0.record == 8 })
+        let s = try sample()
+        try tamper(s.ledger, "UPDATE balance_assertion SET amount = 15001")
+        let failures = try s.ledger.verify().failures
+        #expect(failures.first?.check == .chain && failures.first?.record == s.assertion)
+        #expect(failures.contains { $0.check == .assertion && $0.record == s.assertion })
     }
 
     @Test func expectedHeadMustBeInTheChain() throws {
-        let ledger = try sample()
+        let ledger = try sample().ledger
         let head = try ledger.verify().headHash
         try ledger.book(F.mined(1, on: "2026-04-02"))
         #expect(try ledger.verify(expectHead: head).isValid)

@@ -27,6 +27,13 @@ import Testing
         return path
     }
 
+    /// The journal id of the sample's transaction with `naturalKey` (ids are shared with the configuration documents).
+    static func transactionID(_ path: String, key naturalKey: String) throws -> Int64 {
+        try #require(try LedgerStore.open(at: path, mode: .read).read {
+            try Int64.fetchOne($0, sql: "SELECT id FROM txn WHERE natural_key = ?", arguments: [naturalKey])
+        })
+    }
+
     static let binary = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent(".build/debug/reserve").path
 
@@ -65,10 +72,17 @@ import Testing
         #expect(ReserveMain.execute(["assert", "Assets:Reserve:Cold", "1e-3", "BTC", "--date", "2026-03-03", "--db", path]) == 65)
         #expect(ReserveMain.execute(["assert", "Assets:Nope", "1", "BTC", "--date", "2026-03-03", "--db", path]) == 65)
         #expect(ReserveMain.execute(["assert", "Assets:Reserve:Cold", "1", "BTC", "--date", "2026-03-32", "--db", path]) == 64)
-        #expect(ReserveMain.execute(["reverse", "3", "--reason", "duplicate", "--db", path]) == 65)
-        #expect(ReserveMain.execute(["reverse", "3", "--reason", "duplicate", "--date", "2026-03-04", "--db", path]) == 0)
-        #expect(ReserveMain.execute(["reverse", "3", "--reason", "again", "--db", path]) == 65)
+        // The second payout (2026-03-03): reversed on its own date it would break the assertion.
+        let second = String(try Self.transactionID(path, key: "p:1"))
+        #expect(ReserveMain.execute(["reverse", second, "--reason", "duplicate", "--db", path]) == 65)
+        #expect(ReserveMain.execute(["reverse", second, "--reason", "duplicate", "--date", "2026-03-04", "--db", path]) == 0)
+        #expect(ReserveMain.execute(["reverse", second, "--reason", "again", "--db", path]) == 65)
         #expect(ReserveMain.execute(["reverse", "99", "--reason", "none", "--db", path]) == 65)
+        // A document's id (the first: the settings) is not a transaction's.
+        let document = try #require(try LedgerStore.open(at: path, mode: .read).read {
+            try Int64.fetchOne($0, sql: "SELECT min(id) FROM document")
+        })
+        #expect(ReserveMain.execute(["reverse", String(document), "--reason", "none", "--db", path]) == 65)
         #expect(ReserveMain.execute(["revalue", "--at", "2026-03-04", "--db", path]) == 0)
         #expect(ReserveMain.execute(["revalue", "--at", "2026-04-30", "--db", path]) == 65)
         #expect(ReserveMain.execute(["account", "close", "Assets:Reserve:Cold", "--date", "2026-03-05", "--db", path]) == 65)
@@ -95,17 +109,20 @@ import Testing
         let verify = try Self.output(["verify", "ledger", "--format", "json", "--db", path])
         #expect(verify.status == 0)
         #expect(verify.stdout.contains("\"valid\":true") && verify.stdout.contains("\"transactions\":2"))
+        let first = try Self.transactionID(path, key: "p:0")
         let ledger = try LedgerStore.open(at: path)
         let head = try ledger.verify().headHash
         #expect(try Self.output(["verify", "ledger", "--expect-head", head, "--db", path]).status == 0)
         #expect(try Self.output(["verify", "ledger", "--expect-head", String(repeating: "0", count: 63) + "1", "--db", path]).status == 1)
         #expect(try Self.output(["verify", "ledger", "--expect-head", "xyz", "--db", path]).status == 64)
         try ledger.database.writeWithoutTransaction { db in
-            try db.execute(sql: "DROP TRIGGER posting_no_update; UPDATE posting SET amount = 12346 WHERE txn_id = 2 AND line = 0")
+            try db.execute(sql: "DROP TRIGGER posting_no_update; UPDATE posting SET amount = 12346 WHERE txn_id = ? AND line = 0",
+                           arguments: [first])
+            #expect(db.changesCount == 1)
         }
         let broken = try Self.output(["verify", "ledger", "--format", "jsonl", "--db", path])
         #expect(broken.status == 1)
-        #expect(broken.stdout.contains("\"valid\":false") && broken.stdout.contains("transaction 2 (2026-03-02)"))
+        #expect(broken.stdout.contains("\"valid\":false") && broken.stdout.contains("transaction \(first) (2026-03-02)"))
     }
 
     @Test func exportJournal() throws {
