@@ -9,6 +9,8 @@ public struct BalanceRow: Hashable, Sendable {
     public let amount: Int64
     /// Functional-currency minor units, as booked (and revalued).
     public let value: Int64
+    /// The last day of the period (grouped reports), nil otherwise.
+    public var periodEnd: LedgerDate? = nil
 }
 
 /// What a balance report covers.
@@ -21,6 +23,8 @@ public struct BalanceQuery: Sendable {
     /// Last day included (nil: everything).
     public var to: LedgerDate?
     public var grouping: PeriodGrouping?
+    /// Accounts by regular expression and depth (applied with `prefix` when both are set).
+    public var accounts: AccountFilter?
 
     public init(prefix: String? = nil, commodity: String? = nil, from: LedgerDate? = nil, to: LedgerDate? = nil,
                 grouping: PeriodGrouping? = nil) {
@@ -44,6 +48,11 @@ enum BalanceQueries {
     static func balances(_ db: Database, _ q: BalanceQuery, fiscalYearStart: Int) throws -> [BalanceRow] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        if let filter = q.accounts, filter.pattern != nil {
+            let ids = try filter.accountIDs(db)
+            guard !ids.isEmpty else { return [] }
+            conditions.append("a.id IN (\(ids.map(String.init).joined(separator: ",")))")
+        }
         if let prefix = q.prefix {
             conditions.append("(a.name = ? OR a.name GLOB ?)")
             arguments += [prefix, prefix + ":*"]
@@ -60,8 +69,10 @@ enum BalanceQueries {
             HAVING sum(d.amount) <> 0 OR sum(d.value) <> 0
             ORDER BY period, a.name, d.commodity
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map {
             BalanceRow(period: $0[0], account: $0[1], commodity: $0[2], amount: $0[3], value: $0[4])
         }
+        guard let filter = q.accounts, filter.depth != nil else { return rows }
+        return try clipped(rows, filter)
     }
 }
