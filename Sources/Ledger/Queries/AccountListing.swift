@@ -19,6 +19,19 @@ public struct AccountListingRow: Hashable, Sendable {
 /// Account lists as hledger's `accounts` gives them: filtered by pattern, clipped to a depth, flat or as a tree
 /// (every parent of a listed account listed before it, in name order).
 public enum AccountListing {
+    /// hledger's order (its accounts follow their declarations, which the export writes by name): component by
+    /// component, a parent before its children, and among siblings the ledger's own accounts by name before
+    /// parents that only group others, by name.
+    static func treeOrder(_ a: String, _ b: String, declared: [String: AccountRecord]) -> Bool {
+        let x = a.split(separator: ":"), y = b.split(separator: ":")
+        for i in 0..<min(x.count, y.count) where x[i] != y[i] {
+            let dx = declared[x[...i].joined(separator: ":")] != nil, dy = declared[y[...i].joined(separator: ":")] != nil
+            if dx != dy { return dx }
+            return x[i] < y[i]
+        }
+        return x.count < y.count
+    }
+
     public static func rows(_ accounts: [AccountRecord], filter: AccountFilter, tree: Bool) -> [AccountListingRow] {
         let matched = Set(filter.matching(accounts.map(\.name)))
         let byName = Dictionary(uniqueKeysWithValues: accounts.map { ($0.name, $0) })
@@ -34,8 +47,7 @@ public enum AccountListing {
                 }
             }
         }
-        // Sorting by components puts a parent right before its children (":" sorts after "-" and digits).
-        let names = members.keys.sorted { $0.split(separator: ":").lexicographicallyPrecedes($1.split(separator: ":")) }
+        let names = members.keys.sorted { treeOrder($0, $1, declared: byName) }
         return names.map { name in
             let group = members[name] ?? []
             let parts = name.split(separator: ":")
