@@ -100,8 +100,8 @@ import Testing
         #expect(balance.status == 0)
         // 112,345 sats at 28,500,000.00: 12,345 → 351,832 (351,832.5 to even) + 100,000 → 2,850,000.
         #expect(balance.stdout == """
-            account,commodity,amount,amount_text,value,value_text
-            Assets:Reserve:Cold,BTC,112345,0.00112345,3201832,32018.32
+            account,commodity,amount_minor,amount,value_minor,value,value_basis,price_date
+            Assets:Reserve:Cold,BTC,112345,0.00112345,3201832,32018.32,book,
 
             """)
         let monthly = try Self.output(["balance", "Income", "--by", "quarter", "--format", "jsonl", "--db", path])

@@ -49,9 +49,7 @@ struct JournalWriter {
         var pending = try postings.next()
         while let t = try txns.next() {
             let id: Int64 = t[0], date: String = t[1], narration: String = t[2]
-            var lines = dialect == .hledger
-                ? "\(date) \(clean(narration))  ; txn:\(id)\n"
-                : "\(date) * \(clean(narration))\n  txn: \(id)\n"
+            var lines = entryHeader(id: id, date: date, narration: narration)
             while let p = pending, (p[0] as Int64) <= id {
                 if (p[0] as Int64) == id {
                     let account = names[p[1]] ?? "Unknown:Account"
@@ -64,6 +62,13 @@ struct JournalWriter {
         try prices(into: &sink)
         try assertions(into: &sink)
         try closes(into: &sink)
+    }
+
+    /// The first line(s) of a transaction: date, description and its id (`txn:` metadata, to find it again).
+    func entryHeader(id: Int64, date: String, narration: String) -> String {
+        dialect == .hledger
+            ? "\(date) \(clean(narration))  ; txn:\(id)\n"
+            : "\(date) * \(clean(narration))\n  txn: \(id)\n"
     }
 
     /// One posting: functional currency as is; others with their value as a total cost; a value-only

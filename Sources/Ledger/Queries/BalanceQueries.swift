@@ -9,6 +9,8 @@ public struct BalanceRow: Hashable, Sendable {
     public let amount: Int64
     /// Functional-currency minor units, as booked (and revalued).
     public let value: Int64
+    /// The last day of the period (grouped reports), nil otherwise.
+    public var periodEnd: LedgerDate? = nil
 }
 
 /// What a balance report covers.
@@ -21,6 +23,8 @@ public struct BalanceQuery: Sendable {
     /// Last day included (nil: everything).
     public var to: LedgerDate?
     public var grouping: PeriodGrouping?
+    /// Accounts by regular expression and depth (applied with `prefix` when both are set).
+    public var accounts: AccountFilter?
 
     public init(prefix: String? = nil, commodity: String? = nil, from: LedgerDate? = nil, to: LedgerDate? = nil,
                 grouping: PeriodGrouping? = nil) {
@@ -44,6 +48,11 @@ enum BalanceQueries {
     static func balances(_ db: Database, _ q: BalanceQuery, fiscalYearStart: Int) throws -> [BalanceRow] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        if let filter = q.accounts, filter.pattern != nil {
+            let ids = try filter.accountIDs(db)
+            guard !ids.isEmpty else { return [] }
+            conditions.append("a.id IN (\(ids.map(String.init).joined(separator: ",")))")
+        }
         if let prefix = q.prefix {
             conditions.append("(a.name = ? OR a.name GLOB ?)")
             arguments += [prefix, prefix + ":*"]
@@ -53,15 +62,19 @@ enum BalanceQueries {
         if let t = q.to { conditions.append("d.date <= ?"); arguments += [t.description] }
         let period = q.grouping.map { $0.sqlLabel(column: "d.date", fiscalYearStart: fiscalYearStart) } ?? "NULL"
         let sql = """
-            SELECT \(period) AS period, a.name, d.commodity, sum(d.amount), sum(d.value)
+            SELECT \(period) AS period, a.name, d.commodity, sum(d.amount), sum(d.value), max(d.date)
             FROM account_day d JOIN account a ON a.id = d.account_id
             \(conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND "))
             GROUP BY period, a.name, d.commodity
             HAVING sum(d.amount) <> 0 OR sum(d.value) <> 0
             ORDER BY period, a.name, d.commodity
             """
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
-            BalanceRow(period: $0[0], account: $0[1], commodity: $0[2], amount: $0[3], value: $0[4])
+        let rows = try Row.fetchAll(db, sql: sql, arguments: arguments).map { r in
+            // A period's last day, from any day in it.
+            let end = try q.grouping.map { $0.span(containing: try LedgerDate(r[5]), fiscalYearStart: fiscalYearStart).last }
+            return BalanceRow(period: r[0], account: r[1], commodity: r[2], amount: r[3], value: r[4], periodEnd: end ?? nil)
         }
+        guard let filter = q.accounts, filter.depth != nil else { return rows }
+        return try clipped(rows, filter)
     }
 }

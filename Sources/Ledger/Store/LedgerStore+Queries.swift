@@ -62,3 +62,21 @@ public struct AccountRecord: Hashable, Sendable {
     public let opened: LedgerDate
     public let closed: LedgerDate?
 }
+
+extension LedgerStore {
+    /// The register of the accounts `query` matches (empty when none does).
+    public func register(_ query: RegisterQuery) throws -> [RegisterRow] {
+        try read { db in try RegisterQueries.register(db, query) }
+    }
+
+    /// Balances at the end of each period (hledger's `-H`); see ``BalanceQueries/historical(_:_:grouping:fiscalYearStart:)``.
+    public func historicalBalances(_ query: BalanceQuery, grouping: PeriodGrouping) throws -> [BalanceRow] {
+        try read { db in try BalanceQueries.historical(db, query, grouping: grouping, fiscalYearStart: settings.fiscalYearStart) }
+    }
+
+    /// The first and last dates of the journal (transactions and balance assertions), nil when it is empty:
+    /// the span reports cover when no dates are given, as hledger takes its journal's span.
+    public func journalSpan() throws -> DateSpan? {
+        try read { db in try BalanceQueries.journalSpan(db) }
+    }
+}

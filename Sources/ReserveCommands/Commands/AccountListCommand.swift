@@ -1,30 +1,21 @@
 import ArgumentParser
 import Ledger
 
-/// `reserve account list`
+/// `reserve account list`: the same command as `reserve accounts` (kept for scripts that use it).
 struct AccountListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
-        abstract: "List accounts with their open and close dates.",
+        abstract: "List accounts (the same as `reserve accounts`).",
         discussion: """
             Records: account, type, opened, closed (null while the account is open).
 
             Examples:
               reserve account list
+              reserve account list --tree
               reserve account list --format csv > accounts.csv
             """)
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var options: AccountsOptions
 
-    @OptionGroup var database: DatabaseOptions
-
-    func run() throws {
-        let ledger = try LedgerAccess.open(database, .read)
-        let records = try LedgerAccess.run { try ledger.accounts() }.map { a in
-            OutputRecord([("account", .string(a.name)), ("type", .string(a.type.rawValue)),
-                          ("opened", .string(a.opened.description)), ("closed", a.closed.map { .string($0.description) } ?? .null)])
-        }
-        LedgerAccess.print(records, as: format, columns: ["account", "type", "opened", "closed"])
-    }
+    func run() throws { try options.run() }
 }
