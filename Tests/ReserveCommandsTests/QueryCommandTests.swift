@@ -39,16 +39,32 @@ import Testing
         return path
     }
 
+    /// The journal id of the transaction narrated `narration` (ids also count the chained configuration documents).
+    static func transactionID(_ db: String, narration: String) throws -> String {
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        shell.arguments = ["-readonly", db, "SELECT id FROM txn WHERE narration = '\(narration)'"]
+        let out = Pipe()
+        shell.standardOutput = out
+        try shell.run()
+        shell.waitUntilExit()
+        return String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     @Test func registerRunsFromTheSpanStartOrHistorically() throws {
         let directory = try TemporaryDirectory("query")
         let db = try Self.sample(in: directory)
         let all = try HDCLI.run(["register", "COLD", "--format", "csv", "--db", db])
         #expect(all.status == 0 && all.stderr.isEmpty)
+        let payouts = try Self.transactionID(db, narration: "payout").split(separator: "\n").map(String.init)
+        let toHot = try Self.transactionID(db, narration: "to hot")
+        #expect(payouts.count == 2)
         let allExpected: [String] = [
             "date,description,key,transaction_id,account,commodity,amount_minor,amount,value_minor,value,balance_minor,balance,balance_value_minor,balance_value",
-            "2026-03-02,payout,p:0,3,Assets:Reserve:Cold,BTC,12345,0.00012345,351832,3518.32,12345,0.00012345,351832,3518.32",
-            "2026-03-03,payout,p:1,4,Assets:Reserve:Cold,BTC,100000,0.00100000,2850000,28500.00,112345,0.00112345,3201832,32018.32",
-            "2026-04-02,to hot,tx:ab12,5,Assets:Reserve:Cold,BTC,-50000,-0.00050000,-1500000,-15000.00,62345,0.00062345,1701832,17018.32",
+            "2026-03-02,payout,p:0,\(payouts[0]),Assets:Reserve:Cold,BTC,12345,0.00012345,351832,3518.32,12345,0.00012345,351832,3518.32",
+            "2026-03-03,payout,p:1,\(payouts[1]),Assets:Reserve:Cold,BTC,100000,0.00100000,2850000,28500.00,112345,0.00112345,3201832,32018.32",
+            "2026-04-02,to hot,tx:ab12,\(toHot),Assets:Reserve:Cold,BTC,-50000,-0.00050000,-1500000,-15000.00,62345,0.00062345,1701832,17018.32",
         ]
         #expect(all.lines == allExpected)
         // hledger's register starts its running total at zero on the first day; --historical carries the past.
@@ -158,12 +174,14 @@ import Testing
         let db = try Self.sample(in: directory)
         let printed = try HDCLI.run(["print", "hot|electricity", "--db", db])
         #expect(printed.status == 0)
+        let toHot = try Self.transactionID(db, narration: "to hot")
+        let power = try Self.transactionID(db, narration: "power; March")
         #expect(printed.stdout == """
-            2026-04-02 to hot  ; txn:5
+            2026-04-02 to hot  ; txn:\(toHot)
                 Assets:Reserve:Hot  0.00050000 BTC @@ 15000.00 PKR
                 Assets:Reserve:Cold  -0.00050000 BTC @@ 15000.00 PKR
 
-            2026-04-05 power, March  ; txn:6
+            2026-04-05 power, March  ; txn:\(power)
                 Expenses:Electricity:Site-A  10000.00 PKR
                 Liabilities:Payable:Power:Site-A  -10000.00 PKR
 
