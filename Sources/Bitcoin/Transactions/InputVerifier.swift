@@ -185,8 +185,8 @@ public enum InputVerifier {
             var sigIndex = 0, keyIndex = 0
             while sigIndex < signatures.count {
                 if keys.count - keyIndex < signatures.count - sigIndex {
-                    return .invalid("signature \(sigIndex + 1) matches no key after key \(keyIndex) in script order"
-                        + (matched.isEmpty ? "" : " (keys \(matched.map { String($0.keyIndex + 1) }.joined(separator: ",")) matched before it)"))
+                    let after = matched.last.map { " after key \($0.keyIndex + 1)" } ?? ""
+                    return .invalid("signature \(sigIndex + 1) matches no key\(after) in script order (CHECKMULTISIG order)")
                 }
                 let sig = signatures[sigIndex]
                 let type = SighashType(rawValue: sig[sig.count - 1])
