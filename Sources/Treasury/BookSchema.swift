@@ -18,5 +18,6 @@ public enum BookSchema {
         ReportSchema.aggregatesV1,              // treasury-v1-report-aggregates: report_account_role, report_*_day
         ReportSchema.aggregatesByBatchV2,       // treasury-v2-report-aggregates-by-batch
         TreasurySchema.provenRecordsV3,         // treasury-v3-proven-records: payout fields, reserve_spend, snapshot documents
+        SpendSigners.migration,                 // treasury-v4-spend-signers: spend_signer, wallet_key_name
     ]
 }

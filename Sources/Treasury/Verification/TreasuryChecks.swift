@@ -13,7 +13,7 @@ import Ledger
 /// - snapshots (`snapshot`, `snapshot_utxo`): equal to the chained `snapshot` documents not voided by an undo.
 public enum TreasuryChecks {
     public static let all: [DerivedTableCheck] = [
-        accountRoles, minedDays, poolFeeDays, powerBills, settlements, spends, outputs, snapshots,
+        accountRoles, minedDays, poolFeeDays, powerBills, settlements, spends, outputs, snapshots, SpendSigners.check,
     ]
 
     /// A transaction that is neither reversed nor a reversal.
