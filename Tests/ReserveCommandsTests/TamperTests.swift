@@ -45,7 +45,7 @@ import Testing
         ("reserve_output", "DELETE FROM reserve_output WHERE id = 3"),
         ("reserve_output", "UPDATE reserve_output SET amount = amount - 1 WHERE id = (SELECT max(id) FROM reserve_output)"),
         ("reserve_spend", "UPDATE reserve_spend SET purpose = 'other' WHERE txn_id = (SELECT min(txn_id) FROM reserve_spend)"),
-        ("spend_signer", "UPDATE spend_signer SET key_index = key_index + 1 WHERE txn_id = (SELECT max(txn_id) FROM spend_signer)"),
+        ("spend_signer", "UPDATE spend_signer SET key_index = key_index + 10 WHERE txn_id = (SELECT max(txn_id) FROM spend_signer)"),
         ("spend_signer", "UPDATE spend_signer SET name = 'someone else' WHERE txn_id = (SELECT min(txn_id) FROM spend_signer)"),
         ("spend_signer", "DELETE FROM spend_signer WHERE txn_id = (SELECT min(txn_id) FROM spend_signer) AND input = 0"),
         ("spend_signer", "INSERT INTO spend_signer SELECT txn_id + 100000, input, key_index, kind, threshold, key_count, public_key, hash_type, wallet, origin, name, batch FROM spend_signer LIMIT 1"),
