@@ -47,7 +47,7 @@ let package = Package(
         // Helpers the test targets share: temporary directories that remove themselves.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress", "TestSupport"]),
-        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "TestSupport"]),
+        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "CSecp256k1", "TestSupport"]),
         .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve", "TestSupport"]),
     ]
 )

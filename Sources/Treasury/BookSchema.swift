@@ -20,5 +20,6 @@ public enum BookSchema {
         TreasurySchema.provenRecordsV3,         // treasury-v3-proven-records: payout fields, reserve_spend, snapshot documents
         SiteSpecs.datedMigration,               // treasury-v4-dated-site-specs: site_spec keyed by (site, from_date)
         TreasuryConfiguration.migration,        // treasury-v5-chained-configuration: wallets, pools, sites, site figures
+        SpendSigners.migration,                 // treasury-v6-spend-signers: spend_signer, wallet_key_name
     ]
 }

@@ -143,6 +143,21 @@ extension Trait where Self == DemoLedger.Scope {
         #expect(Int(doc["unproven_sats"] as? String ?? "") ?? 0 > 0)
     }
 
+    /// `report approvals`: the quarter-end sweeps of the cold wallet are signed 2 of 3, every keyholder in turn,
+    /// named from `wallet add --key-names`; nothing is flagged.
+    @Test func approvalsNameTheSigners() throws {
+        let r = try HDCLI.run(["report", "approvals", "--format", "csv", "--db", Self.demo.db])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n")
+        #expect(lines.first?.hasPrefix("date,txid,spent_sats,spent_btc,to_reserve_sats") == true)
+        #expect(lines.filter { $0.hasPrefix("2025-") || $0.hasPrefix("2026-") }.count == 12)
+        for name in ["Finance Ministry", "State Bank", "Auditor General"] { #expect(r.stdout.contains("p2wsh 2 of 3, cold): ") && r.stdout.contains(name)) }
+        #expect(!r.stdout.contains("--allow-sighash"))
+        let q = try HDCLI.run(["report", "approvals", "--from", "2025-12-01", "--to", "2025-12-31", "--db", Self.demo.db])
+        #expect(q.status == 0 && q.stdout.contains("spends: 1"))
+        #expect(try HDCLI.run(["report", "approvals", "--from", "2026-01-01", "--to", "2025-12-31", "--db", Self.demo.db]).status == 64)
+    }
+
     @Test func usageErrors() throws {
         #expect(try HDCLI.run(["report", "mining", "--by", "decade", "--db", Self.demo.db]).status == 64)
         #expect(try HDCLI.run(["report", "holdings", "--at", "2026-13-01", "--db", Self.demo.db]).status == 64)

@@ -45,6 +45,10 @@ import Testing
         ("reserve_output", "DELETE FROM reserve_output WHERE id = 3"),
         ("reserve_output", "UPDATE reserve_output SET amount = amount - 1 WHERE id = (SELECT max(id) FROM reserve_output)"),
         ("reserve_spend", "UPDATE reserve_spend SET purpose = 'other' WHERE txn_id = (SELECT min(txn_id) FROM reserve_spend)"),
+        ("spend_signer", "UPDATE spend_signer SET key_index = key_index + 10 WHERE txn_id = (SELECT max(txn_id) FROM spend_signer)"),
+        ("spend_signer", "UPDATE spend_signer SET name = 'someone else' WHERE txn_id = (SELECT min(txn_id) FROM spend_signer)"),
+        ("spend_signer", "DELETE FROM spend_signer WHERE txn_id = (SELECT min(txn_id) FROM spend_signer) AND input = 0"),
+        ("spend_signer", "INSERT INTO spend_signer SELECT txn_id + 100000, input, key_index, kind, threshold, key_count, public_key, hash_type, wallet, origin, name, batch FROM spend_signer LIMIT 1"),
         ("snapshot_utxo", "UPDATE snapshot_utxo SET amount = amount + 1 WHERE txid = (SELECT min(txid) FROM snapshot_utxo)"),
         ("snapshot_utxo", "UPDATE snapshot_utxo SET wallet = NULL WHERE txid = (SELECT min(txid) FROM snapshot_utxo WHERE wallet IS NOT NULL)"),
         ("snapshot_utxo", "DELETE FROM snapshot_utxo WHERE txid = (SELECT max(txid) FROM snapshot_utxo)"),
@@ -63,6 +67,7 @@ import Testing
         ("wallet", "UPDATE wallet SET gap_limit = 5 WHERE name = 'hot'"),
         ("wallet_address", "UPDATE wallet_address SET script_pubkey = X'00140000000000000000000000000000000000000000' WHERE rowid IN (SELECT rowid FROM wallet_address WHERE wallet_id = (SELECT id FROM wallet WHERE name = 'hot') LIMIT 1)"),
         ("pool", "UPDATE pool SET basis = 'cash' WHERE id = 'f2pool'"),
+        ("wallet", "UPDATE wallet_key_name SET name = 'Someone Else' WHERE position = 0"),
         ("site", "UPDATE site SET account_component = 'Suix' WHERE id = 'Sui'"),
         ("site_spec", "UPDATE site_spec SET hashrate_ths = hashrate_ths + 1 WHERE site = 'Sui'"),
     ]

@@ -41,7 +41,9 @@ struct DemoCommand: ParsableCommand {
         }
         let html = out + "/report.html"
         var steps: [[String]] = [["init", "--currency", "PKR", "--timezone", "Asia/Karachi", "--fiscal-year-start", "7"]]
-        steps += conf.wallets.map { ["wallet", "add", $0.name, "--descriptor", $0.descriptor] }
+        steps += conf.wallets.map { w in
+            ["wallet", "add", w.name, "--descriptor", w.descriptor] + (conf.keyNames[w.name].map { ["--key-names", $0] } ?? [])
+        }
         // Pools and sites are declared before any data names them (imports refuse undeclared ones).
         steps += [["pool", "add", conf.cashPool, "--basis", "cash"], ["pool", "add", conf.accrualPool, "--basis", "accrual"]]
         steps += conf.sites.map { ["site", "add", $0.site, "--hashrate-ths", $0.hashrate, "--power-kw", $0.power] }
@@ -85,6 +87,8 @@ struct DemoConfiguration {
     var accrualPool: String
     var accrualSite: String
     var wallets: [(name: String, descriptor: String)]
+    /// `key_names_<wallet>=a,b,c` lines: the keyholders of a wallet's keys, in descriptor order.
+    var keyNames: [String: String]
     var sites: [(site: String, hashrate: String, power: String)]
 
     init(directory: String) throws {
@@ -106,6 +110,8 @@ struct DemoConfiguration {
             }
             return v
         }
+        keyNames = [:]
+        for (key, names) in values where key.hasPrefix("key_names_") { keyNames[String(key.dropFirst("key_names_".count))] = names }
         programme = try value("programme")
         challenge = try value("challenge")
         snapshotAsOf = try value("snapshot_as_of")

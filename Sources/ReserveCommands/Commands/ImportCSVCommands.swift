@@ -65,6 +65,14 @@ struct ImportTransactions: ParsableCommand {
             disbursements (purpose and approval required); the fee is inputs minus
             outputs. Key: txid.
 
+            Every input's signatures are verified against the output it spends
+            (P2PKH, P2SH-P2WPKH, P2WPKH, P2SH-P2WSH and P2WSH multi/sortedmulti, P2TR
+            key path; Bitcoin Core's standardness rules). A file with an input that
+            does not verify, or whose script cannot be checked (`unsupported`), is
+            refused (exit 65) and nothing is written. Inputs signed with
+            SIGHASH_NONE, SINGLE or ANYONECANPAY are refused unless --allow-sighash.
+            Who signed each input is recorded for `report approvals`.
+
             Examples:
               reserve import transactions fixtures/demo/transactions.csv
               reserve import transactions outgoing.csv --dry-run
@@ -73,11 +81,18 @@ struct ImportTransactions: ParsableCommand {
     @Argument(help: "The transactions CSV (- for stdin).")
     var file: String
 
+    @Flag(help: "Book inputs signed with SIGHASH_NONE, SINGLE or ANYONECANPAY (flagged in `report approvals`).")
+    var allowSighash = false
+
     @OptionGroup var common: ImportCommonOptions
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importTransactions(csv: file, options: $0) }
+        try ImportRunner.run(common) { options in
+            var options = options
+            options.allowsPermissiveSighash = allowSighash
+            return try importer.importTransactions(csv: file, options: options)
+        }
     }
 }
 

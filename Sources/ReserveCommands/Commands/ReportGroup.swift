@@ -10,6 +10,7 @@ struct ReportGroup: ParsableCommand {
             ReportMiningCommand.self,
             ReportReconcileCommand.self,
             ReportReservesCommand.self,
+            ReportApprovalsCommand.self,
             ReportAllCommand.self,
         ]
     )

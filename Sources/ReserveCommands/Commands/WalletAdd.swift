@@ -33,6 +33,9 @@ struct WalletAdd: ParsableCommand {
     @Option(help: "Unused addresses kept derived after the highest used one, per chain.")
     var gapLimit = 20
 
+    @Option(help: "Keyholders' names, comma-separated, one per key in descriptor order (shown by `report approvals`).")
+    var keyNames: String?
+
     @Option(help: "Format of the first addresses shown: table, csv, json or jsonl.")
     var format: OutputFormat = .table
 
@@ -42,7 +45,8 @@ struct WalletAdd: ParsableCommand {
         let registry = try WalletAccess.open(database, .write)
         let wallet = try WalletAccess.run {
             try registry.add(name: name, descriptor: descriptor.trimmingCharacters(in: .whitespacesAndNewlines),
-                             changeDescriptor: changeDescriptor?.trimmingCharacters(in: .whitespacesAndNewlines), gapLimit: gapLimit)
+                             changeDescriptor: changeDescriptor?.trimmingCharacters(in: .whitespacesAndNewlines), gapLimit: gapLimit,
+                             keyNames: keyNames.map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) } ?? [])
         }
         let first = try WalletAccess.run {
             try registry.addresses(wallet, chain: 0, range: 0..<5) + registry.addresses(wallet, chain: 1, range: 0..<5)

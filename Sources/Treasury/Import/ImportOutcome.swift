@@ -59,6 +59,9 @@ public struct ImportOptions {
     /// an import naming any is refused, listing them (the CLI is strict unless given `--new-pools`/`--new-sites`).
     public var allowsNewPools = true
     public var allowsNewSites = true
+    /// Whether `import transactions` books inputs signed with SIGHASH_NONE, SINGLE or ANYONECANPAY (`--allow-sighash`);
+    /// by default such a transaction is refused, since others could change it after it was signed.
+    public var allowsPermissiveSighash = false
 
     public init(dryRun: Bool = false, errorLimit: Int = 50) {
         self.dryRun = dryRun

@@ -43,6 +43,7 @@ extension Importer {
             try db.execute(sql: "DELETE FROM power_settlement WHERE batch = ?", arguments: [batch])
             try db.execute(sql: "DELETE FROM power_bill WHERE batch = ?", arguments: [batch])
             try db.execute(sql: "DELETE FROM reserve_output WHERE batch = ?", arguments: [batch])
+            try db.execute(sql: "DELETE FROM spend_signer WHERE batch = ?", arguments: [batch])
             try db.execute(sql: """
                 UPDATE reserve_output SET spent_by_txid = NULL, spent_txn_id = NULL, spent_batch = NULL WHERE spent_batch = ?
                 """, arguments: [batch])

@@ -1,4 +1,5 @@
 import Bitcoin
+import Foundation
 import GRDB
 import Ledger
 
@@ -34,11 +35,17 @@ extension Importer {
         }
         var inputs: [ReserveSpendEvent.Input] = []
         var spentIDs: [Int64] = []
+        var prevouts: [TxOutput] = []
+        var spentWallets: [String] = []
         for (i, input) in tx.inputs.enumerated() {
             let held = try session.heldOutput(txid: input.prevout.txidHex, vout: input.prevout.vout, line: r.line, input: i)
             inputs.append(.init(wallet: held.wallet, amount: held.amount))
             spentIDs.append(held.id)
+            prevouts.append(TxOutput(value: held.amount, scriptPubKey: held.script))
+            spentWallets.append(held.wallet)
         }
+        let verified = try Importer.verifySignatures(tx, prevouts: prevouts, allowSighash: session.options.allowsPermissiveSighash,
+                                                     line: r.line, session: session)
         var outputs: [ReserveSpendEvent.Output] = []
         var received: [(vout: UInt32, wallet: String, script: [UInt8], amount: Int64)] = []
         for (i, output) in tx.outputs.enumerated() {
@@ -68,6 +75,8 @@ extension Importer {
         try session.writer.db.execute(sql: """
             INSERT INTO reserve_spend(txn_id, txid, at, hex, purpose, approval, batch) VALUES (?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, txid, when.description, (r["hex"] ?? "").lowercased(), purpose, approval, session.batch])
+        try SpendSigners.record(db: session.writer.db, txnID: id, verified: verified, prevouts: prevouts,
+                                wallets: spentWallets, batch: session.batch)
         for spent in spentIDs {
             try session.writer.db.execute(sql: """
                 UPDATE reserve_output SET spent_by_txid = ?, spent_txn_id = ?, spent_batch = ? WHERE id = ?
@@ -87,16 +96,41 @@ extension Importer {
     }
 }
 
+extension Importer {
+    /// Every input of `tx` checked against the output it spends (`prevouts`, in input order) by `InputVerifier`: the
+    /// first that does not verify, is of a kind that cannot be checked, or (unless `allowSighash`) is signed with a
+    /// hash type other than ALL/DEFAULT refuses the record at column `hex`. Returns each input's verification.
+    static func verifySignatures(_ tx: Transaction, prevouts: [TxOutput], allowSighash: Bool, line: Int,
+                                 session: ImportSession) throws -> [VerifiedInput] {
+        var verified: [VerifiedInput] = []
+        verified.reserveCapacity(tx.inputs.count)
+        for i in tx.inputs.indices {
+            switch InputVerifier.verify(tx, inputIndex: i, spent: prevouts[i], prevouts: prevouts) {
+            case .valid(let v):
+                if !allowSighash, let type = v.permissiveHashTypes.first {
+                    throw session.error(line, "hex", "input \(i) is signed with SIGHASH_\(type.name), which lets others change the transaction after signing (book it only with --allow-sighash)")
+                }
+                verified.append(v)
+            case .invalid(let reason):
+                throw session.error(line, "hex", "input \(i): invalid signature: \(reason)")
+            case .unsupported(let reason):
+                throw session.error(line, "hex", "input \(i): unsupported: \(reason); its signature cannot be checked")
+            }
+        }
+        return verified
+    }
+}
+
 extension ImportSession {
     /// The unspent reserve output `txid:vout`; an output recorded without a vout (F2Pool payout) matches when it
     /// is the only such output of `txid`.
-    func heldOutput(txid: String, vout: UInt32, line: Int, input: Int) throws -> (id: Int64, wallet: String, amount: Int64) {
+    func heldOutput(txid: String, vout: UInt32, line: Int, input: Int) throws -> (id: Int64, wallet: String, amount: Int64, script: [UInt8]) {
         var row = try Row.fetchOne(writer.db, sql: """
-            SELECT id, wallet, amount, spent_by_txid FROM reserve_output WHERE txid = ? AND vout = ?
+            SELECT id, wallet, amount, spent_by_txid, script_pubkey FROM reserve_output WHERE txid = ? AND vout = ?
             """, arguments: [txid, Int64(vout)])
         if row == nil {
             let open = try Row.fetchAll(writer.db, sql: """
-                SELECT id, wallet, amount, spent_by_txid FROM reserve_output WHERE txid = ? AND vout IS NULL
+                SELECT id, wallet, amount, spent_by_txid, script_pubkey FROM reserve_output WHERE txid = ? AND vout IS NULL
                 """, arguments: [txid])
             if open.count == 1 {
                 row = open[0]
@@ -112,6 +146,6 @@ extension ImportSession {
         if let spender: String = row[3] {
             throw error(line, "hex", "input \(input) spends \(txid):\(vout), already spent by transaction \(spender)")
         }
-        return (row[0], row[1], row[2])
+        return (row[0], row[1], row[2], [UInt8](row[4] as Data))
     }
 }

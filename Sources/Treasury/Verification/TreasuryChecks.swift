@@ -13,7 +13,8 @@ import Ledger
 /// - snapshots (`snapshot`, `snapshot_utxo`): equal to the chained `snapshot` documents not voided by an undo.
 public enum TreasuryChecks {
     public static let all: [DerivedTableCheck] = [
-        wallets, walletAddresses, pools, sites, siteSpecs, accountRoles, minedDays, poolFeeDays, powerBills, settlements, spends, outputs, snapshots,
+        wallets, walletAddresses, pools, sites, siteSpecs, accountRoles, minedDays, poolFeeDays, powerBills, settlements, spends, outputs,
+        snapshots, SpendSigners.check,
     ]
 
     /// A transaction that is neither reversed nor a reversal.

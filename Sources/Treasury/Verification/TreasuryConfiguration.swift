@@ -13,9 +13,12 @@ enum TreasuryConfiguration {
     static let siteKind = "site"
     static let siteSpecKind = "site-spec"
 
-    static func walletBody(name: String, network: String, descriptor: String, change: String?, gapLimit: Int) -> String {
+    /// `keyNames`: the keyholders' names in key order (`wallet add --key-names`), none when not given.
+    static func walletBody(name: String, network: String, descriptor: String, change: String?, gapLimit: Int,
+                           keyNames: [String] = []) -> String {
         ConfigurationRecords.body([("name", name), ("network", network), ("descriptor", descriptor),
-                                   ("change_descriptor", change), ("gap_limit", String(gapLimit))])
+                                   ("change_descriptor", change), ("gap_limit", String(gapLimit)),
+                                   ("key_names", keyNames.isEmpty ? nil : keyNames.joined(separator: "\n"))])
     }
 
     static func poolBody(id: String, basis: String) -> String { ConfigurationRecords.body([("id", id), ("basis", basis)]) }
@@ -79,8 +82,11 @@ extension TreasuryChecks {
     static let wallets = DerivedTableCheck(table: "wallet") { db in
         var stored: [String: [String: String?]] = [:]
         for r in try Row.fetchAll(db, sql: "SELECT * FROM wallet") {
+            let names = try String.fetchAll(db, sql: "SELECT name FROM wallet_key_name WHERE wallet_id = ? ORDER BY position",
+                                            arguments: [r["id"] as Int64])
             stored[r["name"]] = ConfigurationRecords.fields(TreasuryConfiguration.walletBody(
-                name: r["name"], network: r["network"], descriptor: r["descriptor"], change: r["change_descriptor"], gapLimit: r["gap_limit"]))
+                name: r["name"], network: r["network"], descriptor: r["descriptor"], change: r["change_descriptor"], gapLimit: r["gap_limit"],
+                keyNames: names))
         }
         return try configurationDifference(table: "wallet", keyName: "name", stored: stored, kind: TreasuryConfiguration.walletKind, db)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Bitcoin
 import GRDB
 import Ledger
@@ -21,9 +22,11 @@ public struct WalletRegistry: Sendable {
         settings.extra["network"].flatMap(Network.init(name:)) ?? .main
     }
 
-    /// Registers a wallet and derives its first `gapLimit` addresses on each chain.
+    /// Registers a wallet and derives its first `gapLimit` addresses on each chain. `keyNames` name the keyholders of
+    /// the descriptor's keys, in the order the descriptor lists them (`report approvals` shows who signed).
     @discardableResult
-    public func add(name: String, descriptor: String, changeDescriptor: String? = nil, gapLimit: Int = 20) throws -> Wallet {
+    public func add(name: String, descriptor: String, changeDescriptor: String? = nil, gapLimit: Int = 20,
+                    keyNames: [String] = []) throws -> Wallet {
         guard Self.isValidName(name) else { throw WalletError.invalidName(name) }
         guard (1...10_000).contains(gapLimit) else { throw WalletError.invalidGapLimit(gapLimit) }
         let receive = try Wallet.parse(descriptor, option: "descriptor")
@@ -31,6 +34,13 @@ public struct WalletRegistry: Sendable {
         let change = try changeDescriptor.map { (text) throws(WalletError) in try Wallet.parse(text, option: "change descriptor") }
         if change != nil, receive.branchCount == 2 { throw WalletError.changeGivenTwice }
         if let change, change.branchCount > 1 { throw WalletError.tooManyBranches(change.branchCount) }
+        if !keyNames.isEmpty {
+            let keys = receive.root.keys.count
+            guard keyNames.count == keys else { throw WalletError.keyNameCount(given: keyNames.count, keys: keys) }
+            if let bad = keyNames.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty || $0.unicodeScalars.contains { $0.properties.generalCategory == .control } }) {
+                throw WalletError.invalidKeyName(bad)
+            }
+        }
         for d in [receive] + (change.map { [$0] } ?? []) where !d.networks.contains(network) {
             throw WalletError.networkMismatch(descriptor: d.networks.description, ledger: network)
         }
@@ -46,9 +56,16 @@ public struct WalletRegistry: Sendable {
             try TreasuryConfiguration.record(writer, kind: TreasuryConfiguration.walletKind, key: name,
                                              body: TreasuryConfiguration.walletBody(name: name, network: network.rawValue,
                                                                                     descriptor: receive.description,
-                                                                                    change: change?.description, gapLimit: gapLimit))
+                                                                                    change: change?.description, gapLimit: gapLimit,
+                                                                                    keyNames: keyNames.map {
+                                                                                        $0.trimmingCharacters(in: .whitespaces)
+                                                                                    }))
             let wallet = Wallet(id: walletID, name: name, network: network, descriptor: receive.description,
                                 changeDescriptor: change?.description, gapLimit: gapLimit)
+            for (position, keyName) in keyNames.enumerated() {
+                try db.execute(sql: "INSERT INTO wallet_key_name(wallet_id, position, name) VALUES (?, ?, ?)",
+                               arguments: [wallet.id, position, keyName.trimmingCharacters(in: .whitespaces)])
+            }
             for chain in 0...1 { try Self.keepAhead(db, wallet: wallet, chain: chain) }
             return wallet
         }

@@ -8,6 +8,16 @@ struct DemoGenerator {
     typealias D = DemoCalendar
     typealias S = DemoScenario
 
+    /// A cold-wallet output: received at the end of month `month` (its receive index).
+    struct ColdCoin {
+        var outpoint: OutPoint
+        var amount: Int64
+        var month: UInt32
+    }
+
+    /// Which two of the three cosigners (indexes into `cosigners`) sign the `n`th cold input: every pair in turn.
+    static func cosignerPair(_ n: Int) -> [Int] { [[0, 1], [1, 2], [0, 2]][n % 3] }
+
     /// A hot-wallet output waiting for the month-end consolidation.
     struct Coin {
         var outpoint: OutPoint
@@ -45,6 +55,7 @@ struct DemoGenerator {
         files["sites.csv"] = "site,hashrate_ths,power_kw\n" + S.sites.map { "\($0.id),\($0.ths),\($0.kw)\n" }.joined()
         files["demo.conf"] = "programme=\(S.programme)\nchallenge=\(S.challenge)\nsnapshot_as_of=\(S.snapshotAsOf)\n"
             + "cash_pool=luxor\naccrual_pool=f2pool\naccrual_site=Sui\n"
+            + "key_names_cold=\(S.coldKeyholders.joined(separator: ","))\n"
         prices()
         power()
         mining()
@@ -132,6 +143,7 @@ struct DemoGenerator {
         var coins: [Coin] = []
         var transactions = "date,hex,purpose,approval\n"
         var unspent: [(txid: String, vout: Int, script: [UInt8], amount: Int64, height: Int64)] = []
+        var coldCoins: [ColdCoin] = []
         var f2Balance: Int64 = 0
         var f2ID: Int64 = 880_100_000
         let f2Address = hotKey(chain: 0, 2)
@@ -165,9 +177,14 @@ struct DemoGenerator {
             let c = D.civil(day)
             if D.civil(day + 1).month != c.month {
                 let m = UInt32(S.monthIndex(day))
-                let (tx, cold, change, changeKey) = consolidate(coins, month: m)
+                // At each quarter's end the quarter's earlier cold outputs are swept in too, signed 2 of 3.
+                let sweep = m % 3 == 2 ? coldCoins.filter { $0.month + 3 > m } : []
+                let (tx, cold, change, changeKey) = consolidate(coins, cold: sweep, month: m)
                 transactions += "\(D.timestamp(day, seconds: 14 * 3600)),\(tx.hex),,\n"
                 let cs = coldScript(m).script
+                coldCoins.removeAll { c in sweep.contains { $0.outpoint == c.outpoint } }
+                coldCoins.append(ColdCoin(outpoint: OutPoint(txid: tx.txid, vout: 0), amount: cold, month: m))
+                unspent.removeAll { u in sweep.contains { $0.outpoint.txidHex == u.txid && Int($0.outpoint.vout) == u.vout } }
                 unspent.removeAll { $0.script.starts(with: [0x00, 0x14]) }
                 unspent.append((tx.txidHex, 0, p2wsh(cs), cold, S.height(day) + 84))
                 unspent.append((tx.txidHex, 1, p2wpkh(changeKey), change, S.height(day) + 84))
@@ -199,15 +216,20 @@ struct DemoGenerator {
         """
     }
 
-    /// A signed consolidation of `coins`: 95% (less the fee) to cold receive address `month`, 5% to hot change `month`.
-    mutating func consolidate(_ coins: [Coin], month: UInt32) -> (Transaction, Int64, Int64, TestKey) {
-        let total = coins.reduce(0) { $0 + $1.amount }
+    /// A signed consolidation of `coins` (and of the cold outputs `cold`, signed by two of three cosigners in turn):
+    /// 95% of the hot coins (less the fee) plus the cold ones to cold receive address `month`, 5% of the hot coins to
+    /// hot change `month`.
+    mutating func consolidate(_ coins: [Coin], cold sweep: [ColdCoin] = [], month: UInt32) -> (Transaction, Int64, Int64, TestKey) {
+        let hotTotal = coins.reduce(0) { $0 + $1.amount }
+        let total = hotTotal + sweep.reduce(0) { $0 + $1.amount }
         let feeRate = random.int(4...12)
-        let fee = (11 + 68 * Int64(coins.count) + 2 * 43) * feeRate
-        let change = total / 20
+        let fee = (11 + 68 * Int64(coins.count) + 105 * Int64(sweep.count) + 2 * 43) * feeRate
+        let change = hotTotal / 20
         let cold = total - change - fee
         let changeKey = hotKey(chain: 1, month)
-        var tx = Transaction(version: 2, inputs: coins.map { TxInput(prevout: $0.outpoint, sequence: 0xffff_fffd) },
+        let inputs = coins.map { TxInput(prevout: $0.outpoint, sequence: 0xffff_fffd) }
+            + sweep.map { TxInput(prevout: $0.outpoint, sequence: 0xffff_fffd) }
+        var tx = Transaction(version: 2, inputs: inputs,
                              outputs: [TxOutput(value: cold, scriptPubKey: p2wsh(coldScript(month).script)),
                                        TxOutput(value: change, scriptPubKey: p2wpkh(changeKey))], lockTime: 0)
         let unsigned = tx
@@ -215,6 +237,15 @@ struct DemoGenerator {
             let scriptCode = [0x76, 0xa9, 0x14] + coin.key.publicKey.hash160 + [0x88, 0xac]
             let sig = coin.key.signSegwitV0(unsigned, inputIndex: i, scriptCode: scriptCode, amount: coin.amount)
             tx.inputs[i].witness = [sig, coin.key.publicKey.compressed]
+        }
+        for (j, coin) in sweep.enumerated() {
+            let i = coins.count + j
+            let script = coldScript(coin.month).script
+            // The chosen cosigners' keys at this index, in script order (CHECKMULTISIG's order).
+            let chosen = Self.cosignerPair(Int(month) + j).map { cosigners[$0].child(0).child(coin.month).key }
+            let signers = coldScript(coin.month).keys.filter { k in chosen.contains { $0.publicKey == k.publicKey } }
+            let sigs = signers.map { $0.signSegwitV0(unsigned, inputIndex: i, scriptCode: script, amount: coin.amount) }
+            tx.inputs[i].witness = [[]] + sigs + [script]
         }
         return (tx, cold, change, changeKey)
     }

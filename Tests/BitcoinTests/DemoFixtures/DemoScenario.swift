@@ -47,6 +47,9 @@ enum DemoScenario {
         return (c.year - 2025) * 12 + c.month - 7
     }
 
+    /// Keyholders of the cold wallet's three cosigner keys, in descriptor order (throwaway demo names).
+    static let coldKeyholders = ["Finance Ministry", "State Bank", "Auditor General"]
+
     static let challenge = "Reserve audit FY2025-26, snapshot 2026-06-30, nonce 7f3a9c"
     static let programme = "Pakistan Strategic Bitcoin Reserve (demo)"
     static let snapshotAsOf = "2026-06-30T23:30:00+05:00"
