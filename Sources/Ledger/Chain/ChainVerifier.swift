@@ -14,6 +14,7 @@ enum ChainVerifier {
 
     static func verify(_ db: Database, expectHead: [UInt8]?, derived: [DerivedTableCheck]) throws -> VerificationReport {
         var failures: [VerificationFailure] = []
+        let started = Date()
         var names: [Int64: String] = [:]
         for row in try Row.fetchAll(db, sql: "SELECT id, name FROM account") { names[row[0]] = row[1] }
 
@@ -124,14 +125,21 @@ enum ChainVerifier {
             nextPosting = try postings.next()
         }
 
+        let chainDone = Date()
         failures += try balanceFailures(db)
         let totalsOK = try dailyTotalFailures(db, into: &failures)
         if totalsOK { failures += try assertionFailures(db, names: names) }
         failures += try naturalKeyFailures(db)
+        let profile = ProcessInfo.processInfo.environment["RESERVE_VERIFY_PROFILE"] != nil
+        if profile {
+            FileHandle.standardError.write(Data("verify: chain \(Int(chainDone.timeIntervalSince(started) * 1000)) ms, balances, totals, assertions and keys \(Int(Date().timeIntervalSince(chainDone) * 1000)) ms\n".utf8))
+        }
         for check in ConfigurationChecks.all + derived {
+            let start = Date()
             if let difference = try check.run(db) {
                 failures.append(.init(check: .derived, record: nil, message: difference.description))
             }
+            if profile { FileHandle.standardError.write(Data("verify: \(check.table) \(Int(Date().timeIntervalSince(start) * 1000)) ms\n".utf8)) }
         }
         let present = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         for name in requiredTriggers where !present.contains(name) {

@@ -13,12 +13,14 @@ enum TreasuryConfiguration {
     static let siteKind = "site"
     static let siteSpecKind = "site-spec"
 
-    /// `keyNames`: the keyholders' names in key order (`wallet add --key-names`), none when not given.
+    /// `keyNames`: the keyholders' names in key order (`wallet add --key-names`); the field is left out when none
+    /// were given (as in wallets chained before key names existed).
     static func walletBody(name: String, network: String, descriptor: String, change: String?, gapLimit: Int,
                            keyNames: [String] = []) -> String {
-        ConfigurationRecords.body([("name", name), ("network", network), ("descriptor", descriptor),
-                                   ("change_descriptor", change), ("gap_limit", String(gapLimit)),
-                                   ("key_names", keyNames.isEmpty ? nil : keyNames.joined(separator: "\n"))])
+        var fields: [(String, String?)] = [("name", name), ("network", network), ("descriptor", descriptor),
+                                           ("change_descriptor", change), ("gap_limit", String(gapLimit))]
+        if !keyNames.isEmpty { fields.append(("key_names", keyNames.joined(separator: "\n"))) }
+        return ConfigurationRecords.body(fields)
     }
 
     static func poolBody(id: String, basis: String) -> String { ConfigurationRecords.body([("id", id), ("basis", basis)]) }
