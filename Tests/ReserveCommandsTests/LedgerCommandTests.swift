@@ -86,7 +86,7 @@ import Testing
         #expect(balance.status == 0)
         // 112,345 sats at 28,500,000.00: 12,345 → 351,832 (351,832.5 to even) + 100,000 → 2,850,000.
         #expect(balance.stdout == """
-            account,commodity,amount,amount_text,value,value_text
+            account,commodity,amount_minor,amount,value_minor,value
             Assets:Reserve:Cold,BTC,112345,0.00112345,3201832,32018.32
 
             """)
@@ -94,7 +94,8 @@ import Testing
         #expect(monthly.stdout.contains("\"period\":\"FY2025-26 Q3\""))
         let verify = try Self.output(["verify", "ledger", "--format", "json", "--db", path])
         #expect(verify.status == 0)
-        #expect(verify.stdout.contains("\"valid\":true") && verify.stdout.contains("\"transactions\":2"))
+        #expect(verify.stdout.contains("\"valid\":true") && verify.stdout.contains("\"transactions_count\":2")
+                && verify.stdout.contains("\"records_count\":"))
         let ledger = try LedgerStore.open(at: path)
         let head = try ledger.verify().headHash
         #expect(try Self.output(["verify", "ledger", "--expect-head", head, "--db", path]).status == 0)

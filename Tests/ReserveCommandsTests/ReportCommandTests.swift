@@ -140,7 +140,7 @@ extension Trait where Self == DemoLedger.Scope {
         #expect(doc["passed"] as? Bool == false)
         let rows = try #require(doc["addresses"] as? [[String: Any]])
         #expect(rows.filter { $0["status"] as? String == "invalid_signature" }.count == 1)
-        #expect(Int(doc["unproven_sats"] as? String ?? "") ?? 0 > 0)
+        #expect(doc["unproven_sats"] as? Int ?? 0 > 0)
     }
 
     @Test func usageErrors() throws {

@@ -14,8 +14,7 @@ struct AccountListCommand: ParsableCommand {
               reserve account list --format csv > accounts.csv
             """)
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -25,6 +24,7 @@ struct AccountListCommand: ParsableCommand {
             OutputRecord([("account", .string(a.name)), ("type", .string(a.type.rawValue)),
                           ("opened", .string(a.opened.description)), ("closed", a.closed.map { .string($0.description) } ?? .null)])
         }
-        LedgerAccess.print(records, as: format, columns: ["account", "type", "opened", "closed"])
+        CommandDocument(command: "account list", rows: records, columns: ["account", "type", "opened", "closed"])
+            .print(output.format, layout: output.layout)
     }
 }

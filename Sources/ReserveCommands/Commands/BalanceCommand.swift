@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Treasury
 
 /// `reserve balance [PREFIX]`: balances by account, commodity and period, with values.
 struct BalanceCommand: ParsableCommand {
@@ -36,8 +37,7 @@ struct BalanceCommand: ParsableCommand {
     @Option(help: "Only this commodity.")
     var commodity: String?
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -54,21 +54,42 @@ struct BalanceCommand: ParsableCommand {
         }
         if let from { query.from = try LedgerAccess.date(from, option: "--from") }
         if let end = to ?? at { query.to = try LedgerAccess.date(end, option: at != nil ? "--at" : "--to") }
+        try ReportRunner.ordered(query.from, "--from", query.to, "--to")
         let ledger = try LedgerAccess.open(database, .read)
         let scales = try LedgerAccess.scales(ledger)
         let functional = ledger.settings.functionalCurrency
         let rows = try LedgerAccess.run { try ledger.balances(query) }
-        var columns = ["account", "commodity", "amount", "amount_text", "value", "value_text"]
+        var columns = ["account", "commodity", "amount_minor", "amount", "value_minor", "value"]
         if query.grouping != nil { columns.insert("period", at: 0) }
         let records = rows.map { r in
             var fields: [(String, FieldValue)] = [
-                ("account", .string(r.account)), ("commodity", .string(r.commodity)), ("amount", .int(r.amount)),
-                ("amount_text", .string(LedgerAccess.format(r.amount, r.commodity, scales: scales))),
-                ("value", .int(r.value)), ("value_text", .string(LedgerAccess.format(r.value, functional, scales: scales))),
+                ("account", .string(r.account)), ("commodity", .string(r.commodity)), ("amount_minor", .int(r.amount)),
+                ("amount", .string(LedgerAccess.format(r.amount, r.commodity, scales: scales))),
+                ("value_minor", .int(r.value)), ("value", .string(LedgerAccess.format(r.value, functional, scales: scales))),
             ]
             if query.grouping != nil { fields.insert(("period", .string(r.period ?? "")), at: 0) }
             return OutputRecord(fields)
         }
-        LedgerAccess.print(records, as: format, columns: columns)
+        // The total: values always add up (one currency); amounts only when every row is in one commodity.
+        let commodities = Set(rows.map(\.commodity))
+        let valueSum = rows.reduce(Int64(0)) { $0 + $1.value }
+        let amountSum: FieldValue = commodities.count == 1 ? .int(rows.reduce(Int64(0)) { $0 + $1.amount }) : .null
+        var total: [(String, FieldValue)] = [
+            ("account", .string("Total")), ("commodity", commodities.count == 1 ? .string(commodities.first!) : .null),
+            ("amount_minor", amountSum),
+            ("amount", amountSum == .null ? .null : .string(LedgerAccess.format(amountSum.int ?? 0, commodities.first!, scales: scales))),
+            ("value_minor", .int(valueSum)), ("value", .string(LedgerAccess.format(valueSum, functional, scales: scales))),
+        ]
+        if query.grouping != nil { total.insert(("period", .string("")), at: 0) }
+        if rows.isEmpty { Console.error("note: no balances match" + (prefix.map { " \($0)" } ?? "")) }
+        func text(_ d: LedgerDate?) -> FieldValue { d.map { .string($0.description) } ?? .null }
+        CommandDocument(command: "balance",
+                        parameters: [("account", prefix.map(FieldValue.string) ?? .null), ("at", at == nil ? .null : text(query.to)),
+                                     ("from", text(query.from)), ("to", at == nil ? text(query.to) : .null),
+                                     ("by", by.map(FieldValue.string) ?? .null),
+                                     ("commodity_filter", commodity.map(FieldValue.string) ?? .null),
+                                     ("currency", .string(functional)), ("value_basis", .string("book"))],
+                        rows: records, total: rows.isEmpty ? nil : OutputRecord(total), columns: columns)
+            .print(output.format, layout: output.layout)
     }
 }

@@ -25,7 +25,7 @@ struct ImportPower: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importPower(csv: file, options: $0) }
+        try ImportRunner.run(common, "import power", file: file) { try importer.importPower(csv: file, options: $0) }
     }
 }
 
@@ -50,7 +50,7 @@ struct ImportSettlements: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importSettlements(csv: file, options: $0) }
+        try ImportRunner.run(common, "import settlements", file: file) { try importer.importSettlements(csv: file, options: $0) }
     }
 }
 
@@ -77,7 +77,7 @@ struct ImportTransactions: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importTransactions(csv: file, options: $0) }
+        try ImportRunner.run(common, "import transactions", file: file) { try importer.importTransactions(csv: file, options: $0) }
     }
 }
 
@@ -103,6 +103,6 @@ struct ImportPrices: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importPrices(csv: file, options: $0) }
+        try ImportRunner.run(common, "import prices", file: file) { try importer.importPrices(csv: file, options: $0) }
     }
 }

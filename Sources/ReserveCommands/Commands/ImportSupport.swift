@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bitcoin
 import Foundation
 import Ledger
 import Treasury
@@ -8,8 +9,9 @@ struct ImportCommonOptions: ParsableArguments {
     @Flag(help: "Validate the file and list what would be booked; write nothing.")
     var dryRun = false
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    var format: OutputFormat { output.format }
 
     @Option(help: "How many errors to list before only counting them.")
     var maxErrors = 50
@@ -53,7 +55,8 @@ enum ImportRunner {
 
     /// Runs `body` with options built from `common`; prints the outcome; throws a failure for bad data (65),
     /// unreadable input or database trouble (74).
-    static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
+    static func run(_ common: ImportCommonOptions, _ command: String, file: String,
+                    _ body: (ImportOptions) throws -> ImportOutcome) throws {
         var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
         options.allowsNewSites = common.newSites
         options.allowsNewPools = common.newPools
@@ -86,21 +89,21 @@ enum ImportRunner {
         }
         progress.finish()
         let summary = OutputRecord([
-            ("new", .int(Int64(outcome.counts.new))), ("already_booked", .int(Int64(outcome.counts.alreadyBooked))),
-            ("conflicting", .int(Int64(outcome.counts.conflicting))), ("rejected", .int(Int64(outcome.counts.rejected))),
-            ("batch", outcome.batch.map { .int($0) } ?? .null), ("dry_run", .bool(outcome.dryRun)),
+            ("new_count", .int(Int64(outcome.counts.new))), ("already_booked_count", .int(Int64(outcome.counts.alreadyBooked))),
+            ("conflicting_count", .int(Int64(outcome.counts.conflicting))), ("rejected_count", .int(Int64(outcome.counts.rejected))),
+            ("batch_id", outcome.batch.map { .int($0) } ?? .null), ("dry_run", .bool(outcome.dryRun)),
         ])
         for note in outcome.notes { Console.error("note: \(note)") }
+        let parameters: [(String, FieldValue)] = [("file", .string(Echo.value(file))), ("dry_run", .bool(common.dryRun))]
+        var document = CommandDocument(command: command, parameters: parameters.filter { $0.0 != "dry_run" },
+                                       fields: summary.fields)
         if common.dryRun {
-            let text = RecordRenderer.render(records, as: common.format, columns: ["line", "key", "status", "date", "description"],
-                                             summary: summary)
-            if !text.isEmpty { Console.out(String(text.dropLast())) }
+            document.rows = records
+            document.columns = ["line", "key", "status", "date", "description"]
+            document.print(common.format, layout: common.output.layout)
             if common.format != .json { Console.error(summaryLine(summary)) }
         } else if outcome.succeeded {
-            let text = common.format == .json
-                ? RecordRenderer.render([], as: .json, summary: summary)
-                : RecordRenderer.render([summary], as: common.format)
-            Console.out(String(text.dropLast()))
+            document.print(common.format, layout: common.output.layout)
         } else {
             Console.error(summaryLine(summary))
         }

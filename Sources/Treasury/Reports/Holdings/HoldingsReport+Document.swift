@@ -3,9 +3,9 @@ extension HoldingsReport {
     public func document() -> ReportDocument {
         let money = ReportUnit.money(currency: currency, scale: scale)
         var columns: [ReportColumn] = [
-            ReportColumn("account", title: "Account"),
-            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats),
-            ReportColumn("value", integer: "value_minor", title: "Value \(currency)", unit: money),
+            ReportColumn("account", title: "Account", priority: 0),
+            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats, priority: 0),
+            ReportColumn("value", integer: "value_minor", title: "Value \(currency)", unit: money, priority: 0),
         ]
         if since != nil {
             columns += [
@@ -33,15 +33,17 @@ extension HoldingsReport {
                             sum(\.mined), sum(\.transferred))
             return ReportSection(id: id, title: title, columns: columns, rows: rows, total: total)
         }
-        var parameters: [(String, String)] = [
-            ("at", at.description), ("currency", currency),
-            ("price_date", price.date.description),
-            ("price", ReportFormat.text(.int(price.price), money, grouped: false)),
-            ("price_minor", String(price.price)),
+        var parameters: [(String, ReportValue)] = [
+            ("at", .text(at.description)), ("currency", .text(currency)),
+            ("value_basis", .text("market")), ("price_date", .text(price.date.description)),
+            ("price_minor", .int(price.price)),
+            ("price", .text(ReportFormat.text(.int(price.price), money, grouped: false))),
         ]
         if let since {
-            parameters += [("since", since.description), ("price_since_date", priceSince?.date.description ?? ""),
-                           ("price_since_minor", priceSince.map { String($0.price) } ?? "")]
+            parameters += [("since", .text(since.description)),
+                           ("price_since_date", priceSince.map { .text($0.date.description) } ?? .null),
+                           ("price_since_minor", priceSince.map { .int($0.price) } ?? .null),
+                           ("price_since", priceSince.map { .text(ReportFormat.text(.int($0.price), money, grouped: false)) } ?? .null)]
         }
         return ReportDocument(
             name: "holdings", title: "Reserve holdings at \(at)", parameters: parameters,
