@@ -131,21 +131,58 @@ enum ImportRunner {
     }
 }
 
-/// Progress on stderr (only when it is a terminal): percent of the file read, at most a few times a second.
+/// Progress on stderr, only when it is a terminal: records handled, their rate, the share of the file read and the
+/// time left (from the bytes still to read at the rate so far); redrawn at most four times a second.
 final class Progress {
+    private let started = Date()
     private var last = Date.distantPast
     private var shown = false
 
-    func show(_ read: Int, _ total: Int?) {
+    func show(_ read: Int, _ total: Int?, _ records: Int) {
         let now = Date()
         guard now.timeIntervalSince(last) >= 0.25 else { return }
         last = now
         shown = true
-        let text = total.map { $0 > 0 ? "\(Int(Int64(read) * 100 / Int64($0)))% of \($0) bytes" : "" } ?? "\(read) bytes"
-        FileHandle.standardError.write(Data("\rimporting: \(text)   ".utf8))
+        FileHandle.standardError.write(Data(("\r" + Progress.line(read: read, total: total, records: records,
+                                                                   elapsed: now.timeIntervalSince(started)) + "   ").utf8))
+    }
+
+    /// "importing: 120,000 records, 40,000/s, 37% of 18 MB, about 5 s left".
+    static func line(read: Int, total: Int?, records: Int, elapsed: Double) -> String {
+        var parts = ["\(MinorUnits.format(Int64(records), scale: 0, grouping: ",")) records"]
+        if elapsed > 0.5 { parts.append("\(MinorUnits.format(Int64(Double(records) / elapsed), scale: 0, grouping: ","))/s") }
+        if let total, total > 0 {
+            parts.append("\(Int64(read) * 100 / Int64(total))% of \(ByteCount.text(total))")
+            if read > 0, elapsed > 0.5 {
+                let left = Double(total - read) / (Double(read) / elapsed)
+                parts.append("about \(ElapsedText.text(left)) left")
+            }
+        } else {
+            parts.append("\(ByteCount.text(read)) read")
+        }
+        return "importing: " + parts.joined(separator: ", ")
     }
 
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Sizes for people: 512 bytes, 18 MB.
+enum ByteCount {
+    static func text(_ n: Int) -> String {
+        if n < 10_000 { return "\(n) bytes" }
+        if n < 10_000_000 { return "\(n / 1000) kB" }
+        return "\(n / 1_000_000) MB"
+    }
+}
+
+/// Durations for people: 45 s, 3 min, 2 h.
+enum ElapsedText {
+    static func text(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        if s < 90 { return "\(s) s" }
+        if s < 5400 { return "\((s + 30) / 60) min" }
+        return "\((s + 1800) / 3600) h"
     }
 }

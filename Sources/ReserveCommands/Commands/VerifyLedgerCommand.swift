@@ -35,7 +35,10 @@ struct VerifyLedgerCommand: ParsableCommand {
             throw CommandFailure(.usage, "--expect-head: 64 hex digits expected")
         }
         let ledger = try LedgerAccess.open(database, .read)
+        let progress = ElapsedProgress("verifying \(database.path)")
+        defer { progress.finish() }
         let report = try LedgerAccess.run { try ledger.verify(expectHead: expectHead, derived: TreasuryChecks.all) }
+        progress.finish()
         let records = report.transactions + report.prices + report.assertions + report.documents
         CommandDocument(command: "verify ledger",
                         parameters: [("expect_head", expectHead.map(FieldValue.string) ?? .null),
