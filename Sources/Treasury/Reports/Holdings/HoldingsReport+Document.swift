@@ -9,14 +9,14 @@ extension HoldingsReport {
         ]
         if since != nil {
             columns += [
-                ReportColumn("btc_since", integer: "btc_since_sats", title: "BTC then", unit: .sats),
+                ReportColumn("btc_since", integer: "btc_since_sats", title: "BTC then", unit: .sats, priority: 2),
                 ReportColumn("btc_change", integer: "btc_change_sats", title: "BTC change", unit: .sats),
-                ReportColumn("value_change", integer: "value_change_minor", title: "Value change", unit: money),
+                ReportColumn("value_change", integer: "value_change_minor", title: "Value change", unit: money, priority: 1),
             ]
         }
         columns += [
-            ReportColumn("mined", integer: "mined_sats", title: "From mining", unit: .sats),
-            ReportColumn("transferred", integer: "transferred_sats", title: "Transfers (net)", unit: .sats),
+            ReportColumn("mined", integer: "mined_sats", title: "From mining", unit: .sats, priority: 2),
+            ReportColumn("transferred", integer: "transferred_sats", title: "Transfers (net)", unit: .sats, priority: 2),
         ]
         func row(_ name: String, _ sats: Int64, _ value: Int64, _ satsSince: Int64?, _ valueSince: Int64?,
                  _ mined: Int64, _ transferred: Int64) -> [ReportCell] {
