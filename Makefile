@@ -5,7 +5,7 @@ SHELL := /bin/bash
 
 SWIFT      ?= swift
 APT_PKGS   := libsecp256k1-dev libsqlite3-dev pkg-config sqlite3
-TEST_PKGS  := hledger
+TEST_PKGS  := hledger python3 python3-jsonschema
 SUDO       := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RESERVE    := .build/debug/reserve
 BENCH_PKGS := hledger ledger

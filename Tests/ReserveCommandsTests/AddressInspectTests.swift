@@ -95,7 +95,7 @@ import Testing
         #expect(result.status == 1)
         let lines = result.stdout.split(separator: "\n").map(String.init)
         #expect(lines.count == 3)
-        #expect(lines[0].hasPrefix(#"{"line":1,"input":"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4","valid":true"#))
+        #expect(lines[0].hasPrefix(#"{"json_version":2,"command":"address inspect","line":1,"input":"bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4","valid":true"#))
         #expect(lines[1].contains(#""line":4"#) && lines[1].contains("watch-only") && lines[1].contains(#""status":"unsupported""#))
         #expect(lines[2].contains(#""line":5"#) && lines[2].contains("wrong network: expected main, got test"))
     }
@@ -125,8 +125,8 @@ import Testing
         let input = "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4\nbc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t5\n"
         let json = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "json"], input: input))
         #expect(json.status == 1)
-        #expect(json.stdout.hasPrefix(#"[{"line":1,"#))
-        #expect(json.stdout.hasSuffix(#"{"summary":true,"inputs":2,"valid":1,"not_valid":1}]"# + "\n"))
+        #expect(json.stdout.hasPrefix(#"{"json_version":2,"command":"address inspect","network":null,"inputs_count":2,"valid_count":1,"not_valid_count":1,"#
+                                      + "\n" + #""rows":[{"line":1,"#))
 
         let csv = try #require(try Self.runBinary(["address", "inspect", "--file", "-", "--format", "csv"], input: input))
         let rows = csv.stdout.split(separator: "\n").map(String.init)

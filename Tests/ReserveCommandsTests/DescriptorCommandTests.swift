@@ -40,8 +40,8 @@ enum HDCLI {
         let r = try HDCLI.run(["descriptor", "derive", Self.zpub, "--start", "0", "--count", "2", "--format", "jsonl"])
         #expect(r.status == 0)
         #expect(r.lines == [
-            #"{"chain":0,"index":0,"address":"bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu","script_pubkey":"0014c0cebcd6c3d3ca8c75dc5ec62ebe55330ef910e2"}"#,
-            #"{"chain":0,"index":1,"address":"bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g","script_pubkey":"00149c90f934ea51fa0f6504177043e0908da6929983"}"#,
+            #"{"json_version":2,"command":"descriptor derive","chain":0,"index":0,"address":"bc1qcr8te4kr609gcawutmrza0j4xv80jy8z306fyu","script_pubkey":"0014c0cebcd6c3d3ca8c75dc5ec62ebe55330ef910e2"}"#,
+            #"{"json_version":2,"command":"descriptor derive","chain":0,"index":1,"address":"bc1qnjg0jd8228aq7egyzacy8cys3knf9xvrerkf9g","script_pubkey":"00149c90f934ea51fa0f6504177043e0908da6929983"}"#,
         ])
         let change = try HDCLI.run(["descriptor", "derive", Self.zpub, "--change", "--count", "1", "--format", "csv"])
         #expect(change.lines == ["chain,index,address,script_pubkey",
@@ -95,6 +95,7 @@ enum HDCLI {
 
     @Test func jsonDocumentAndScriptsWithoutAddress() throws {
         let r = try HDCLI.run(["descriptor", "derive", "raw(deadbeef)", "--format", "json"])
-        #expect(r.stdout == #"[{"chain":0,"index":0,"address":null,"script_pubkey":"deadbeef"}]"# + "\n")
+        #expect(r.stdout == #"{"json_version":2,"command":"descriptor derive","network":"main","chain":0,"start_index":0,"requested_count":1,"#
+                + "\n" + #""rows":[{"chain":0,"index":0,"address":null,"script_pubkey":"deadbeef"}]}"# + "\n")
     }
 }

@@ -108,7 +108,8 @@ import Testing
         #expect(monthly.stdout.contains("\"period\":\"FY2025-26 Q3\""))
         let verify = try Self.output(["verify", "ledger", "--format", "json", "--db", path])
         #expect(verify.status == 0)
-        #expect(verify.stdout.contains("\"valid\":true") && verify.stdout.contains("\"transactions\":2"))
+        #expect(verify.stdout.contains("\"valid\":true") && verify.stdout.contains("\"transactions_count\":2")
+                && verify.stdout.contains("\"records_count\":"))
         let first = try Self.transactionID(path, key: "p:0")
         let ledger = try LedgerStore.open(at: path)
         let head = try ledger.verify().headHash

@@ -104,7 +104,7 @@ import Testing
         let tree = try HDCLI.run(["accounts", "--tree", "--db", db])
         let treeHeads: [String] = tree.lines.map { String($0.prefix(14)) }
         let treeExpected: [String] = [
-            "account       ", "------------- ", "Assets        ", "  Reserve     ", "    Cold      ", "    Hot       ",
+            "Account       ", "------------- ", "Assets        ", "  Reserve     ", "    Cold      ", "    Hot       ",
             "Expenses      ", "  Electricity ", "    Site-A    ", "Income        ", "  Mining      ", "    Site-A    ",
             "Liabilities   ", "  Payable     ", "    Power     ", "      Site-A  ",
         ]

@@ -83,7 +83,7 @@ import Testing
     @Test func thePageNamesTheVerifiedHead() throws {
         let demo = try #require(DemoLedger.current)
         let r = try HDCLI.run(["verify", "ledger", "--db", demo.db, "--format", "json"])
-        let head = try #require(r.stdout.firstMatch(of: /"head":"([0-9a-f]{64})"/)?.1)
+        let head = try #require(r.stdout.firstMatch(of: /"head_hash":"([0-9a-f]{64})"/)?.1)
         let page = try String(contentsOf: demo.dir.appendingPathComponent("report.html"), encoding: .utf8)
         #expect(page.contains(String(head)))
     }

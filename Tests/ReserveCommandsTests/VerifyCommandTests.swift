@@ -26,13 +26,14 @@ import Testing
         let out = try cli.run(["verify", "ecdsa", file, "--format", "jsonl"])
         #expect(out.status == 1)
         #expect(out.lines.count == 6)
-        #expect(out.lines[0] == #"{"line":2,"valid":true,"status":"valid","reason":""}"#)
-        #expect(out.lines[1].hasPrefix(#"{"line":3,"valid":false,"status":"invalid","reason":"non-standard signature: s is above n/2"#))
-        #expect(out.lines[2] == #"{"line":4,"valid":false,"status":"invalid","reason":"signature does not match the public key and digest"}"#)
-        #expect(out.lines[3] == #"{"line":5,"valid":false,"status":"malformed","reason":"malformed signature: DER sequence length 68 but 69 bytes follow"}"#)
-        #expect(out.lines[4] == #"{"line":6,"valid":false,"status":"malformed","reason":"invalid public key: pubkey is not hex"}"#)
-        #expect(out.lines[5] == #"{"line":7,"valid":false,"status":"malformed","reason":"malformed message: digest of 31 bytes (expected 32)"}"#)
-        #expect(out.stderr.contains("rows=6 valid=1 invalid=5"))
+        let head = #"{"json_version":2,"command":"verify ecdsa","#
+        #expect(out.lines[0] == head + #""line":2,"valid":true,"status":"valid","reason":""}"#)
+        #expect(out.lines[1].hasPrefix(head + #""line":3,"valid":false,"status":"invalid","reason":"non-standard signature: s is above n/2"#))
+        #expect(out.lines[2] == head + #""line":4,"valid":false,"status":"invalid","reason":"signature does not match the public key and digest"}"#)
+        #expect(out.lines[3] == head + #""line":5,"valid":false,"status":"malformed","reason":"malformed signature: DER sequence length 68 but 69 bytes follow"}"#)
+        #expect(out.lines[4] == head + #""line":6,"valid":false,"status":"malformed","reason":"invalid public key: pubkey is not hex"}"#)
+        #expect(out.lines[5] == head + #""line":7,"valid":false,"status":"malformed","reason":"malformed message: digest of 31 bytes (expected 32)"}"#)
+        #expect(out.stderr.contains("rows_count=6 valid_count=1 invalid_count=5"))
 
         let lenient = try cli.run(["verify", "ecdsa", file, "--allow-high-s", "--format", "csv"])
         #expect(lenient.lines[0] == "line,valid,status,reason")
@@ -47,7 +48,7 @@ import Testing
         let once = try cli.run(["verify", "ecdsa", file, "--hash", "sha256", "--format", "jsonl"])
         // One SHA-256 of the preimage is not the digest the BIP signed (SHA-256d), so this must fail…
         #expect(once.status == 1)
-        #expect(once.lines == [#"{"line":2,"valid":false,"status":"invalid","reason":"signature does not match the public key and digest"}"#])
+        #expect(once.lines == [#"{"json_version":2,"command":"verify ecdsa","line":2,"valid":false,"status":"invalid","reason":"signature does not match the public key and digest"}"#])
         // …while the column name is checked against --hash.
         let wrongColumns = try cli.run(["verify", "ecdsa", file])
         #expect(wrongColumns.status == 65)
@@ -67,11 +68,15 @@ import Testing
         """)
         let out = try cli.run(["verify", "schnorr", file, "--format", "json"])
         #expect(out.status == 1)
-        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [[String: Any]])
-        #expect(parsed.count == 5)
-        #expect(parsed.map { $0["status"] as? String } == ["valid", "malformed", "invalid", "malformed", nil])
-        #expect(parsed[4]["summary"] as? Bool == true)
-        #expect(parsed[4]["valid"] as? Int == 1)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any])
+        let parsed = try #require(document["rows"] as? [[String: Any]])
+        #expect(document["json_version"] as? Int == 2)
+        #expect(document["command"] as? String == "verify schnorr")
+        #expect(parsed.count == 4)
+        #expect(parsed.map { $0["status"] as? String } == ["valid", "malformed", "invalid", "malformed"])
+        #expect(document["rows_count"] as? Int == 4)
+        #expect(document["valid_count"] as? Int == 1)
+        #expect(document["invalid_count"] as? Int == 3)
     }
 
     @Test func attestationsWithChallenge() throws {
@@ -95,13 +100,13 @@ import Testing
         #expect(statuses.map { $0["line"] as? Int } == [2, 3, 4, 5, 6, 8])
         #expect(statuses.map { $0["status"] as? String } == ["valid", "valid", "invalid", "invalid", "malformed", "malformed"])
         #expect(statuses.map { $0["format"] as? String } == ["bip322-simple", "bip137", "bip137", "bip137", "unknown", "unknown"])
-        #expect(out.stderr.contains("rows=6 valid=2 invalid=4 addresses_proven=2"))
+        #expect(out.stderr.contains("rows_count=6 valid_count=2 invalid_count=4 addresses_proven_count=2"))
 
         // Electrum's header rule accepts row 5; a challenge absent from a message fails that row.
         let electrum = try cli.run(["verify", "attestations", file, "--challenge", "Electrum", "--electrum", "--format", "jsonl"])
         let valid = electrum.lines.filter { $0.contains(#""valid":true"#) }
         #expect(valid.count == 1)
-        #expect(valid.first?.hasPrefix(#"{"line":5,"#) == true)
+        #expect(valid.first?.hasPrefix(#"{"json_version":2,"command":"verify attestations","line":5,"#) == true)
         #expect(electrum.lines[0].contains("message does not contain the challenge"))
     }
 
@@ -127,7 +132,7 @@ import Testing
                                 "--signature", "IPojfrX2dfPnH26UegfbGQQLrdK844DlHq5157/P6h57WyuS/Qsl+h/WSVGDF4MUi4rWSswW38oimDYfNNUBUOk=",
                                 "--format", "jsonl"])
         #expect(good.status == 0)
-        #expect(good.stdout == #"{"line":1,"address":"15CRxFdyRpGZLW9w8HnHvVduizdL5jKNbs","format":"bip137","valid":true,"status":"valid","reason":""}"# + "\n")
+        #expect(good.stdout == #"{"json_version":2,"command":"verify message","address":"15CRxFdyRpGZLW9w8HnHvVduizdL5jKNbs","format":"bip137","valid":true,"status":"valid","reason":""}"# + "\n")
         let bad = try cli.run(["verify", "message", "--address", "15CRxFdyRpGZLW9w8HnHvVduizdL5jKNbs", "--message", "Trust no one!",
                                "--signature", "IPojfrX2dfPnH26UegfbGQQLrdK844DlHq5157/P6h57WyuS/Qsl+h/WSVGDF4MUi4rWSswW38oimDYfNNUBUOk="])
         #expect(bad.status == 1)

@@ -29,7 +29,7 @@ import Treasury
 
         let list = try HDCLI.run(["wallet", "list", "--format", "jsonl", "--db", db])
         #expect(list.status == 0)
-        #expect(list.stdout.contains(#""name":"Cold","network":"main","gap_limit":3,"receive_derived":3,"change_derived":3"#))
+        #expect(list.stdout.contains(#""name":"Cold","network":"main","gap_limit_count":3,"receive_derived_count":3,"change_derived_count":3"#))
 
         let receive = try HDCLI.run(["wallet", "addresses", "Cold", "--format", "jsonl", "--db", db])
         #expect(receive.lines.count == 3)
@@ -40,7 +40,8 @@ import Treasury
         // Past the derived table, addresses are derived on the fly and match `descriptor derive`.
         let far = try HDCLI.run(["wallet", "addresses", "Cold", "--start", "1000", "--count", "2", "--format", "jsonl", "--db", db])
         let direct = try HDCLI.run(["descriptor", "derive", Self.zpub, "--start", "1000", "--count", "2", "--format", "jsonl"])
-        #expect(far.status == 0 && far.stdout == direct.stdout)
+        // The same records; each line names its own command.
+        #expect(far.status == 0 && far.stdout.replacingOccurrences(of: "wallet addresses", with: "descriptor derive") == direct.stdout)
     }
 
     @Test func addressInspectNamesTheOwner() throws {

@@ -70,8 +70,16 @@ import Testing
         let total = try #require(table.split(separator: "\n").first { $0.hasPrefix("Reserve total") })
         #expect(total.contains("0.02999000"))
         #expect(total.contains("929,690.00"))
+        // One table: the sections under a leading `section` column, totals marked in `total`; movement's own
+        // columns (step, description) are empty on the wallets' rows.
         let csv = ReportDataRenderer.csv(doc)
-        #expect(csv.hasPrefix("account,btc_sats,btc,value_minor,value,mined_sats,mined,transferred_sats,transferred\n"))
-        #expect(csv.contains("Reserve total,2999000,0.02999000,92969000,929690.00,3000000,0.03000000,-1000,-0.00001000\n"))
+        #expect(csv.hasPrefix("section,total,account,btc_sats,btc,value_minor,value,mined_sats,mined,transferred_sats,transferred,step,description\n"))
+        #expect(csv.contains("\nwallets,true,Reserve total,2999000,0.02999000,92969000,929690.00,3000000,0.03000000,-1000,-0.00001000,,\n"))
+        #expect(csv.contains("\nmovement,true,,2999000,0.02999000,,,,,,,closing,"))
+        #expect(!csv.contains("\n\n"))
+        // --section: one section alone, without the section column.
+        let wallets = ReportDataRenderer.csv(doc.only(["wallets"]))
+        #expect(wallets.hasPrefix("total,account,btc_sats,btc,value_minor,value,mined_sats,mined,transferred_sats,transferred\n"))
+        #expect(wallets.contains("\ntrue,Reserve total,2999000,"))
     }
 }

@@ -73,7 +73,7 @@ import Testing
         #expect(doc.findings.contains("1 output(s) booked_not_on_chain"))
         let json = ReportDataRenderer.json(doc)
         #expect(json.contains("\"passed\":false"))
-        #expect(json.contains("\"wallets_total\":{\"wallet\":\"Total\",\"ledger_sats\":3799000,\"ledger_btc\":\"0.03799000\",\"chain_sats\":4298000"))
+        #expect(json.contains("\"wallets_total\":{\"wallet\":\"Total\",\"ledger_sats\":3799000,\"ledger\":\"0.03799000\",\"chain_sats\":4298000"))
     }
 
     @Test func agreeingSnapshotPasses() throws {

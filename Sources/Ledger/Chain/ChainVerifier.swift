@@ -204,8 +204,12 @@ enum ChainVerifier {
             let actual = try BalanceQueries.amount(db, account: name, commodity: row[3], at: date)
             let expected: Int64 = row[4]
             if actual != expected {
+                // In the commodity's units (1.00000000 BTC), not its minor units.
+                let code: String = row[3]
+                let scale = try Int.fetchOne(db, sql: "SELECT scale FROM commodity WHERE code = ?", arguments: [code]) ?? 0
+                func text(_ units: Int64) -> String { MinorUnits.format(units, scale: scale) + " " + code }
                 out.append(.init(check: .assertion, record: row[0],
-                                 message: "assertion \(row[0] as Int64): \(name) \(row[3] as String) at end of \(date) expected \(expected), ledger has \(actual)"))
+                                 message: "assertion \(row[0] as Int64): \(name) at end of \(date): expected \(text(expected)), ledger has \(text(actual))"))
             }
         }
         return out

@@ -17,5 +17,5 @@ struct AccountListCommand: ParsableCommand {
 
     @OptionGroup var options: AccountsOptions
 
-    func run() throws { try options.run() }
+    func run() throws { try options.run(command: "accounts") }
 }

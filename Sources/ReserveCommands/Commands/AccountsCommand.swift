@@ -12,14 +12,14 @@ struct AccountsOptions: ParsableArguments {
     @Option(help: "Show account names down to this many components (Assets:Reserve at 2).")
     var depth: Int?
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
     /// Flat: account, type, opened, closed. Tree: also depth and declared (false for a parent that only groups
     /// others); in a table the account is its last component, indented two spaces a level.
-    func run() throws {
+    func run(command: String) throws {
+        let format = output.format
         let filter = try QuerySupport.filter(pattern, depth: depth)
         let ledger = try LedgerAccess.open(database, .read)
         let rows = AccountListing.rows(try LedgerAccess.run { try ledger.accounts() }, filter: filter, tree: tree)
@@ -35,8 +35,12 @@ struct AccountsOptions: ParsableArguments {
             if tree { fields += [("depth", .int(Int64(a.depth))), ("declared", .bool(a.declared))] }
             return OutputRecord(fields)
         }
-        LedgerAccess.print(records, as: format, columns: records.first?.fields.map(\.0)
-                           ?? ["account", "type", "opened", "closed"] + (tree ? ["depth", "declared"] : []))
+        CommandDocument(command: command,
+                        parameters: [("pattern", pattern.map(FieldValue.string) ?? .null), ("tree", .bool(tree)),
+                                     ("depth", depth.map { .int(Int64($0)) } ?? .null)],
+                        rows: records,
+                        columns: ["account", "type", "opened", "closed"] + (tree ? ["depth", "declared"] : []))
+            .print(format, layout: output.layout)
     }
 }
 
@@ -60,5 +64,5 @@ struct AccountsCommand: ParsableCommand {
 
     @OptionGroup var options: AccountsOptions
 
-    func run() throws { try options.run() }
+    func run() throws { try options.run(command: "accounts") }
 }

@@ -36,8 +36,7 @@ struct AddressInspect: ParsableCommand {
     @Option(name: .long, help: "Require this network: \(Network.acceptedNames).")
     var network: String?
 
-    @Option(name: .long, help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -61,21 +60,16 @@ struct AddressInspect: ParsableCommand {
         // With a ledger at --db, each valid address also names the reserve wallet that owns it.
         let owners = try WalletOwners(database)
         let validCount = verdicts.count { $0.valid }
-        let summary = OutputRecord([
-            ("inputs", .int(Int64(verdicts.count))),
-            ("valid", .int(Int64(validCount))),
-            ("not_valid", .int(Int64(verdicts.count - validCount))),
-        ])
-        let output: String
-        switch format {
-        case .table:
-            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.tableRecord, $0.valid ? $0.address : nil) }, as: .table)
-        case .json:
-            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: .json, summary: summary)
-        case .csv, .jsonl:
-            output = RecordRenderer.render(try verdicts.map { try owners.extend($0.record, $0.valid ? $0.address : nil) }, as: format)
-        }
-        FileHandle.standardOutput.write(Data(output.utf8))
+        let summary: [(String, FieldValue)] = [
+            ("inputs_count", .int(Int64(verdicts.count))),
+            ("valid_count", .int(Int64(validCount))),
+            ("not_valid_count", .int(Int64(verdicts.count - validCount))),
+        ]
+        let format = output.format
+        let rows = try verdicts.map { try owners.extend(format == .table ? $0.tableRecord : $0.record, $0.valid ? $0.address : nil) }
+        CommandDocument(command: "address inspect",
+                        parameters: [("network", network.map { .string($0) } ?? .null)],
+                        fields: summary, rows: rows).print(format, layout: output.layout)
         if format != .json {
             Console.error("\(verdicts.count) inspected: \(validCount) valid, \(verdicts.count - validCount) not valid")
         }

@@ -42,8 +42,16 @@ struct AssertCommand: ParsableCommand {
         } catch let error as MoneyError {
             throw CommandFailure(.dataError, "AMOUNT: \(error)")
         }
-        let id = try LedgerAccess.run {
-            try ledger.write { try $0.assertBalance(account: account, commodity: commodity, date: day, amount: units) }
+        let id: Int64
+        do {
+            id = try ledger.write { try $0.assertBalance(account: account, commodity: commodity, date: day, amount: units) }
+        } catch LedgerError.assertionFailed(let account, let commodity, let date, let expected, let actual) {
+            // The amounts in the commodity's units (1.00000000 BTC), not in sats or minor units.
+            func text(_ u: Int64) -> String { MinorUnits.format(u, scale: scale) + " " + commodity }
+            throw CommandFailure(.checkFailed, "balance assertion failed: \(account) at end of \(date): expected \(text(expected)), "
+                                 + "ledger has \(text(actual))")
+        } catch let error as LedgerError {
+            throw LedgerAccess.failure(error)
         }
         Console.out("assertion \(id) holds: \(account) \(MinorUnits.format(units, scale: scale)) \(commodity) at end of \(day)")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Treasury
 
 /// `reserve balance [ACCOUNT-REGEX]`: balances by account, commodity and period, with book or market values.
 struct BalanceCommand: ParsableCommand {
@@ -53,8 +54,7 @@ struct BalanceCommand: ParsableCommand {
                                valueName: "basis"))
     var value: String = "book"
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -85,10 +85,47 @@ struct BalanceCommand: ParsableCommand {
         if rows.isEmpty { try QuerySupport.explainEmpty(ledger, query.accounts!, span: span, what: "balances") }
         let valuation = try BalanceValuation(ledger: ledger, basis: basis,
                                              defaultDate: query.to ?? LedgerAccess.today(ledger))
-        let records = try rows.map { try valuation.record($0, grouped: grouping != nil, table: format == .table) }
+        // Full records in every format: the table renderer shows the text of each amount, right-aligned with separators.
+        let records = try rows.map { try valuation.record($0, grouped: grouping != nil, table: false) }
         valuation.reportStalePrices()
-        let columns = records.first?.fields.map(\.0)
-            ?? BalanceValuation.columns(grouped: grouping != nil, table: format == .table, market: basis.isMarket)
-        LedgerAccess.print(records, as: format, columns: columns)
+        var columns = BalanceValuation.columns(grouped: grouping != nil, table: false, market: basis.isMarket)
+        if output.format == .table {
+            columns.removeAll { $0 == "period_end" || $0 == "value_basis" || (!basis.isMarket && $0 == "price_date") }
+        }
+        // The total of an ungrouped listing: values add up when every row has one (one currency), amounts when every
+        // row is in one commodity.
+        var total: OutputRecord?
+        if grouping == nil, !records.isEmpty {
+            let values = records.compactMap { $0.fields.first { $0.0 == "value_minor" }?.1.int }
+            let amounts = records.compactMap { $0.fields.first { $0.0 == "amount_minor" }?.1.int }
+            let commodities = Set(rows.map(\.commodity))
+            let scales = try LedgerAccess.scales(ledger)
+            let functional = ledger.settings.functionalCurrency
+            var fields: [(String, FieldValue)] = []
+            for name in columns {
+                switch name {
+                case "account": fields.append((name, .string("Total")))
+                case "commodity": fields.append((name, commodities.count == 1 ? .string(commodities.first!) : .null))
+                case "amount_minor": fields.append((name, commodities.count == 1 ? .int(amounts.reduce(0, +)) : .null))
+                case "amount": fields.append((name, commodities.count == 1
+                    ? .string(LedgerAccess.format(amounts.reduce(0, +), commodities.first!, scales: scales)) : .null))
+                case "value_minor": fields.append((name, values.count == records.count ? .int(values.reduce(0, +)) : .null))
+                case "value": fields.append((name, values.count == records.count
+                    ? .string(LedgerAccess.format(values.reduce(0, +), functional, scales: scales)) : .null))
+                default: fields.append((name, .null))
+                }
+            }
+            total = OutputRecord(fields)
+        }
+        func text(_ d: LedgerDate?) -> FieldValue { d.map { .string($0.description) } ?? .null }
+        CommandDocument(command: "balance",
+                        parameters: [("account", account.map(FieldValue.string) ?? .null), ("at", text(atDate)),
+                                     ("from", text(query.from)), ("to", text(query.to)), ("by", by.map(FieldValue.string) ?? .null),
+                                     ("commodity_filter", commodity.map(FieldValue.string) ?? .null),
+                                     ("historical", .bool(historical)),
+                                     ("currency", .string(ledger.settings.functionalCurrency)),
+                                     ("value_basis", .string(basis.isMarket ? "market" : "book"))],
+                        rows: records, total: total, columns: columns)
+            .print(output.format, layout: output.layout)
     }
 }

@@ -40,8 +40,7 @@ struct DescriptorDerive: ParsableCommand {
     @Option(help: "Number of indexes (start + count ≤ 2^31).")
     var count: Int64 = 1
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let parsed: Descriptor
@@ -55,6 +54,9 @@ struct DescriptorDerive: ParsableCommand {
         do { deriver = try DescriptorDeriver(parsed.branch(chain)) } catch {
             throw CommandFailure(.dataError, "\(error)")
         }
-        try DerivedRows.write(deriver: deriver, chain: chain, range: range, network: net, format: format)
+        try DerivedRows.write(deriver: deriver, chain: chain, range: range, network: net, format: output.format,
+                              layout: output.layout,
+                              parameters: [("network", .string(net.rawValue)), ("chain", .int(Int64(chain))),
+                                           ("start_index", .int(start)), ("requested_count", .int(count))])
     }
 }

@@ -1,3 +1,4 @@
+import Treasury
 import Bitcoin
 
 /// Checks shared by `descriptor derive` and `wallet addresses`: chain, network and index range.
@@ -51,7 +52,9 @@ enum DerivedRows {
     }
 
     static func write(deriver: DescriptorDeriver, chain: Int, range: Range<UInt32>, network: Network,
-                      format: OutputFormat) throws {
+                      format: OutputFormat, layout: TextLayout = Terminal.layout(),
+                      parameters: [(String, FieldValue)] = []) throws {
+        let document = CommandDocument(command: "descriptor derive", parameters: parameters)
         var records: [OutputRecord] = []
         var index = range.lowerBound
         while index < range.upperBound {
@@ -61,11 +64,13 @@ enum DerivedRows {
             index += 1
             // jsonl streams in chunks so long ranges need little memory.
             if format == .jsonl, records.count == 4096 {
-                emit(RecordRenderer.render(records, as: .jsonl))
+                emit(document.jsonLines(records))
                 records.removeAll(keepingCapacity: true)
             }
         }
-        emit(RecordRenderer.render(records, as: format))
+        var finished = document
+        finished.rows = records
+        emit(finished.render(format, layout: layout))
     }
 
     /// Rendered output already ends with a newline; `Console.out` adds one.

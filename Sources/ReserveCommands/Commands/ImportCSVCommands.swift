@@ -25,7 +25,7 @@ struct ImportPower: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importPower(csv: file, options: $0) }
+        try ImportRunner.run(common, "import power", file: file) { try importer.importPower(csv: file, options: $0) }
     }
 }
 
@@ -50,7 +50,7 @@ struct ImportSettlements: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importSettlements(csv: file, options: $0) }
+        try ImportRunner.run(common, "import settlements", file: file) { try importer.importSettlements(csv: file, options: $0) }
     }
 }
 
@@ -88,7 +88,7 @@ struct ImportTransactions: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { options in
+        try ImportRunner.run(common, "import transactions", file: file) { options in
             var options = options
             options.allowsPermissiveSighash = allowSighash
             return try importer.importTransactions(csv: file, options: options)
@@ -118,6 +118,6 @@ struct ImportPrices: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { try importer.importPrices(csv: file, options: $0) }
+        try ImportRunner.run(common, "import prices", file: file) { try importer.importPrices(csv: file, options: $0) }
     }
 }

@@ -38,7 +38,7 @@ struct ImportEarnings: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { options in
+        try ImportRunner.run(common, "import earnings", file: file) { options in
             try importer.importEarnings(file, source: source, pool: pool, site: site, options: options)
         }
     }

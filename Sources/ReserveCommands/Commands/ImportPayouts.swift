@@ -45,7 +45,7 @@ struct ImportPayouts: ParsableCommand {
 
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
-        try ImportRunner.run(common) { options in
+        try ImportRunner.run(common, "import payouts", file: file) { options in
             switch source {
             case .csv: return try importer.importPayouts(csv: file, options: options)
             case .f2pool: return try importer.importPayouts(f2pool: file, pool: pool ?? "", site: site ?? "", options: options)

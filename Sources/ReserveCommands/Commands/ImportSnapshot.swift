@@ -38,6 +38,6 @@ struct ImportSnapshot: ParsableCommand {
     func run() throws {
         let importer = try ImportRunner.importer(common.database)
         let when = try ISOTimestamp.parse(asOf)
-        try ImportRunner.run(common) { try importer.importSnapshot(file, asOf: when, height: height, options: $0) }
+        try ImportRunner.run(common, "import snapshot", file: file) { try importer.importSnapshot(file, asOf: when, height: height, options: $0) }
     }
 }

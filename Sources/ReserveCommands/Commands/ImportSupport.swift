@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bitcoin
 import Foundation
 import Ledger
 import Treasury
@@ -8,8 +9,9 @@ struct ImportCommonOptions: ParsableArguments {
     @Flag(help: "Validate the file and list what would be booked; write nothing.")
     var dryRun = false
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    var format: OutputFormat { output.format }
 
     @Option(help: "How many errors to list before only counting them.")
     var maxErrors = 50
@@ -53,7 +55,8 @@ enum ImportRunner {
 
     /// Runs `body` with options built from `common`; prints the outcome; throws a failure for bad data (65),
     /// unreadable input or database trouble (74).
-    static func run(_ common: ImportCommonOptions, _ body: (ImportOptions) throws -> ImportOutcome) throws {
+    static func run(_ common: ImportCommonOptions, _ command: String, file: String,
+                    _ body: (ImportOptions) throws -> ImportOutcome) throws {
         var options = ImportOptions(dryRun: common.dryRun, errorLimit: max(0, common.maxErrors))
         options.allowsNewSites = common.newSites
         options.allowsNewPools = common.newPools
@@ -86,21 +89,21 @@ enum ImportRunner {
         }
         progress.finish()
         let summary = OutputRecord([
-            ("new", .int(Int64(outcome.counts.new))), ("already_booked", .int(Int64(outcome.counts.alreadyBooked))),
-            ("conflicting", .int(Int64(outcome.counts.conflicting))), ("rejected", .int(Int64(outcome.counts.rejected))),
-            ("batch", outcome.batch.map { .int($0) } ?? .null), ("dry_run", .bool(outcome.dryRun)),
+            ("new_count", .int(Int64(outcome.counts.new))), ("already_booked_count", .int(Int64(outcome.counts.alreadyBooked))),
+            ("conflicting_count", .int(Int64(outcome.counts.conflicting))), ("rejected_count", .int(Int64(outcome.counts.rejected))),
+            ("batch_id", outcome.batch.map { .int($0) } ?? .null), ("dry_run", .bool(outcome.dryRun)),
         ])
         for note in outcome.notes { Console.error("note: \(note)") }
+        let parameters: [(String, FieldValue)] = [("file", .string(Echo.value(file))), ("dry_run", .bool(common.dryRun))]
+        var document = CommandDocument(command: command, parameters: parameters.filter { $0.0 != "dry_run" },
+                                       fields: summary.fields)
         if common.dryRun {
-            let text = RecordRenderer.render(records, as: common.format, columns: ["line", "key", "status", "date", "description"],
-                                             summary: summary)
-            if !text.isEmpty { Console.out(String(text.dropLast())) }
+            document.rows = records
+            document.columns = ["line", "key", "status", "date", "description"]
+            document.print(common.format, layout: common.output.layout)
             if common.format != .json { Console.error(summaryLine(summary)) }
         } else if outcome.succeeded {
-            let text = common.format == .json
-                ? RecordRenderer.render([], as: .json, summary: summary)
-                : RecordRenderer.render([summary], as: common.format)
-            Console.out(String(text.dropLast()))
+            document.print(common.format, layout: common.output.layout)
         } else {
             Console.error(summaryLine(summary))
         }
@@ -128,21 +131,58 @@ enum ImportRunner {
     }
 }
 
-/// Progress on stderr (only when it is a terminal): percent of the file read, at most a few times a second.
+/// Progress on stderr, only when it is a terminal: records handled, their rate, the share of the file read and the
+/// time left (from the bytes still to read at the rate so far); redrawn at most four times a second.
 final class Progress {
+    private let started = Date()
     private var last = Date.distantPast
     private var shown = false
 
-    func show(_ read: Int, _ total: Int?) {
+    func show(_ read: Int, _ total: Int?, _ records: Int) {
         let now = Date()
         guard now.timeIntervalSince(last) >= 0.25 else { return }
         last = now
         shown = true
-        let text = total.map { $0 > 0 ? "\(Int(Int64(read) * 100 / Int64($0)))% of \($0) bytes" : "" } ?? "\(read) bytes"
-        FileHandle.standardError.write(Data("\rimporting: \(text)   ".utf8))
+        FileHandle.standardError.write(Data(("\r" + Progress.line(read: read, total: total, records: records,
+                                                                   elapsed: now.timeIntervalSince(started)) + "   ").utf8))
+    }
+
+    /// "importing: 120,000 records, 40,000/s, 37% of 18 MB, about 5 s left".
+    static func line(read: Int, total: Int?, records: Int, elapsed: Double) -> String {
+        var parts = ["\(MinorUnits.format(Int64(records), scale: 0, grouping: ",")) records"]
+        if elapsed > 0.5 { parts.append("\(MinorUnits.format(Int64(Double(records) / elapsed), scale: 0, grouping: ","))/s") }
+        if let total, total > 0 {
+            parts.append("\(Int64(read) * 100 / Int64(total))% of \(ByteCount.text(total))")
+            if read > 0, elapsed > 0.5 {
+                let left = Double(total - read) / (Double(read) / elapsed)
+                parts.append("about \(ElapsedText.text(left)) left")
+            }
+        } else {
+            parts.append("\(ByteCount.text(read)) read")
+        }
+        return "importing: " + parts.joined(separator: ", ")
     }
 
     func finish() {
         if shown { FileHandle.standardError.write(Data("\n".utf8)) }
+    }
+}
+
+/// Sizes for people: 512 bytes, 18 MB.
+enum ByteCount {
+    static func text(_ n: Int) -> String {
+        if n < 10_000 { return "\(n) bytes" }
+        if n < 10_000_000 { return "\(n / 1000) kB" }
+        return "\(n / 1_000_000) MB"
+    }
+}
+
+/// Durations for people: 45 s, 3 min, 2 h.
+enum ElapsedText {
+    static func text(_ seconds: Double) -> String {
+        let s = Int(seconds.rounded())
+        if s < 90 { return "\(s) s" }
+        if s < 5400 { return "\((s + 30) / 60) min" }
+        return "\((s + 1800) / 3600) h"
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Bitcoin
 import Ledger
 import Treasury
 
@@ -22,8 +23,7 @@ struct ImportUndo: ParsableCommand {
     @Option(help: "Why the batch is undone (kept in the reversals' narration).")
     var reason = "undone by reserve import undo"
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -41,9 +41,9 @@ struct ImportUndo: ParsableCommand {
             if case .unknownBatch = error { throw CommandFailure(.usage, error.description) }
             throw CommandFailure(.ioError, error.description)
         }
-        let record = OutputRecord([("batch", .int(outcome.batch)), ("reversed", .int(Int64(outcome.reversed))),
-                                   ("snapshots_removed", .int(Int64(outcome.snapshots)))])
-        let text = format == .json ? RecordRenderer.render([], as: .json, summary: record) : RecordRenderer.render([record], as: format)
-        Console.out(String(text.dropLast()))
+        CommandDocument(command: "import undo", parameters: [("reason", .string(Echo.value(reason)))],
+                        fields: [("batch_id", .int(outcome.batch)), ("reversed_count", .int(Int64(outcome.reversed))),
+                                 ("snapshots_removed_count", .int(Int64(outcome.snapshots)))])
+            .print(output.format, layout: output.layout)
     }
 }

@@ -38,12 +38,12 @@ struct RegisterCommand: ParsableCommand {
     @Flag(help: "Running balances include everything before the first date shown.")
     var historical = false
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
     func run() throws {
+        let format = output.format
         let filter = try QuerySupport.filter(account, depth: depth)
         let ledger = try LedgerAccess.open(database, .read)
         let span = try dates.span(fiscalYearStart: ledger.settings.fiscalYearStart)
@@ -63,7 +63,7 @@ struct RegisterCommand: ParsableCommand {
                     ("balance", .string(text(r.runningAmount, r.commodity) + " " + r.commodity)),
                 ])
             }
-            LedgerAccess.print(records, as: format, columns: columns)
+            CommandDocument(command: "register", rows: records, columns: columns).print(format, layout: output.layout)
             return
         }
         let columns = ["date", "description", "key", "transaction_id", "account", "commodity", "amount_minor", "amount",
@@ -79,6 +79,11 @@ struct RegisterCommand: ParsableCommand {
                 ("balance_value_minor", .int(r.runningValue)), ("balance_value", .string(text(r.runningValue, functional))),
             ])
         }
-        LedgerAccess.print(records, as: format, columns: columns)
+        func date(_ d: LedgerDate?) -> FieldValue { d.map { .string($0.description) } ?? .null }
+        CommandDocument(command: "register",
+                        parameters: [("account", account.map(FieldValue.string) ?? .null), ("from", date(span?.first)),
+                                     ("to", date(span?.last)), ("historical", .bool(historical)),
+                                     ("currency", .string(functional))],
+                        rows: records, columns: columns).print(format, layout: output.layout)
     }
 }

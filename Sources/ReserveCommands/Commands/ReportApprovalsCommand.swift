@@ -33,7 +33,7 @@ struct ReportApprovalsCommand: ParsableCommand {
         let store = try ReportRunner.open(output.database)
         let report = try ReportRunner.run { try ApprovalsReport.compute(store, from: from, to: to) }
         let document = report.document()
-        ReportRunner.print(document, as: output.format)
+        try ReportRunner.print(document, output)
         if let html = output.html {
             let asOf = try to ?? ReportRunner.lastDate(store)
             try ReportRunner.writeHTML(try ReportRunner.page(store, asOf: asOf, extra: [document]), to: html)

@@ -23,14 +23,18 @@ struct ReportHoldingsCommand: ParsableCommand {
     @Option(help: "Also show the change since this date (YYYY-MM-DD).")
     var since: String?
 
+    @Option(help: "Warn when the price used is older than this many days before --at (default: the ledger's, 3).")
+    var maxPriceAge: Int?
+
     @OptionGroup var output: ReportOutputOptions
 
     func run() throws {
         let store = try ReportRunner.open(output.database)
         let at = try ReportRunner.date(at, option: "--at") ?? ReportRunner.lastDate(store)
         let since = try ReportRunner.date(since, option: "--since")
+        try ReportRunner.ordered(since, "--since", at, "--at")
         let report = try ReportRunner.run { try HoldingsReport.compute(store, at: at, since: since) }
-        ReportRunner.print(report.document(), as: output.format)
+        try ReportRunner.print(report.document(), output, extra: ReportRunner.staleness(store, price: report.price.date, at: at, maxAge: maxPriceAge))
         if let html = output.html {
             let start = LedgerDate(year: at.year - 1, month: at.month, day: 1) ?? at
             let history = try ReportRunner.run { try HoldingsHistory.compute(store, from: start, to: at) }

@@ -41,8 +41,9 @@ struct ReportMiningCommand: ParsableCommand {
         let store = try ReportRunner.open(output.database)
         let from = try ReportRunner.date(from, option: "--from")
         let to = try ReportRunner.date(to, option: "--to")
+        try ReportRunner.ordered(from, "--from", to, "--to")
         let report = try ReportRunner.run { try MiningReport.compute(store, by: by, from: from, to: to, site: site) }
-        ReportRunner.print(report.document(), as: output.format)
+        try ReportRunner.print(report.document(), output, extra: [("site", site.map { .text($0) } ?? .null)])
         if let html = output.html {
             let monthly = by == .month ? report
                 : try ReportRunner.run { try MiningReport.compute(store, by: .month, from: report.from, to: report.to, site: site) }

@@ -10,8 +10,30 @@ struct ReportOutputOptions: ParsableArguments {
     @Option(help: "Output format: table, csv, json or jsonl.")
     var format: OutputFormat = .table
 
+    @Option(help: "Only this section (repeatable), e.g. wallets; CSV then has no section column.")
+    var section: [String] = []
+
+    @Flag(help: "Tables: every column, whatever the terminal's width.")
+    var wide = false
+
+    @Option(help: "Tables: only these columns (comma-separated field names or titles).")
+    var columns: String?
+
     @Option(help: "Also write the report as a self-contained HTML page to this file.")
     var html: String?
+
+    var layout: TextLayout { Terminal.layout(wide: wide, columns: columns) }
+
+    /// The sections asked for with `--section` (nil: all); an unknown name is a usage error naming the known ones.
+    func sections(of documents: [ReportDocument]) throws -> [String]? {
+        guard !section.isEmpty else { return nil }
+        let known = documents.flatMap { $0.sections.map(\.id) }
+        for name in section where !known.contains(name) {
+            throw CommandFailure(.usage, lines: ["--section \(name): no such section",
+                                                 "hint: sections are \(known.joined(separator: ", "))"])
+        }
+        return section
+    }
 }
 
 /// Opening the ledger for reports and printing them.
@@ -40,11 +62,14 @@ enum ReportRunner {
         }
     }
 
-    /// The report in `format` on stdout.
-    static func print(_ report: ReportDocument, as format: OutputFormat) {
+    /// The report in the chosen format on stdout, only the `--section`s asked for; `extra` parameters (the
+    /// command's own, such as `site`) are added after the report's.
+    static func print(_ report: ReportDocument, _ options: ReportOutputOptions, extra: [(String, ReportValue)] = []) throws {
+        var report = report.only(try options.sections(of: [report]))
+        report.parameters += extra
         let text: String
-        switch format {
-        case .table: text = ReportTextRenderer.render(report)
+        switch options.format {
+        case .table: text = ReportTextRenderer.render(report, layout: options.layout)
         case .csv: text = ReportDataRenderer.csv(report)
         case .json: text = ReportDataRenderer.json(report)
         case .jsonl: text = ReportDataRenderer.jsonLines(report)
@@ -54,9 +79,28 @@ enum ReportRunner {
 
     static func date(_ text: String?, option: String) throws -> LedgerDate? {
         guard let text else { return nil }
-        do { return try LedgerDate(text) } catch {
-            throw CommandFailure(.usage, "\(option): invalid date \"\(text)\" (expected YYYY-MM-DD)")
+        return try LedgerAccess.date(text, option: option)
+    }
+
+    /// A reversed range is a usage error (exit 64), not an empty report.
+    static func ordered(_ first: LedgerDate?, _ firstName: String, _ last: LedgerDate?, _ lastName: String) throws {
+        if let first, let last, first > last {
+            throw CommandFailure(.usage, lines: ["\(firstName) \(first) is after \(lastName) \(last)",
+                                                 "hint: give \(firstName) on or before \(lastName)"])
         }
+    }
+
+    /// Whether a valuation's price is stale (older than `maxAge` days, default the ledger's price-age setting,
+    /// before the report date): warns on stderr and returns the `price_stale` parameter for the document.
+    static func staleness(_ store: LedgerStore, price: LedgerDate, at: LedgerDate, maxAge: Int?) throws -> [(String, ReportValue)] {
+        let limit = maxAge ?? store.settings.maxPriceAgeDays
+        guard limit >= 0 else { throw CommandFailure(.usage, "--max-price-age: \(limit) is negative") }
+        let age = Int(at.dayNumber - price.dayNumber)
+        let stale = age > limit
+        if stale {
+            Console.warning("values use the price of \(price), \(age) days before \(at) (more than --max-price-age \(limit))")
+        }
+        return [("price_stale", .bool(stale)), ("max_price_age_days", .int(Int64(limit)))]
     }
 
     /// The default report date: the last transaction's date.

@@ -24,7 +24,7 @@ struct ReportReconcileCommand: ParsableCommand {
     func run() throws {
         let store = try ReportRunner.open(output.database)
         let report = try ReportRunner.run { try ReconciliationReport.compute(store, snapshot: snapshot) }
-        ReportRunner.print(report.document(), as: output.format)
+        try ReportRunner.print(report.document(), output)
         if let html = output.html {
             try ReportRunner.writeHTML(try ReportRunner.page(store, asOf: report.asOfDate, reconciliation: report), to: html)
         }

@@ -40,7 +40,7 @@ struct ReportReservesCommand: ParsableCommand {
             try ReservesReport.compute(store, attestations: try AttestationFile.read(path: attestations), challenge: challenge,
                                        snapshot: snapshot, verify: ReservesReport.messageVerifier)
         }
-        ReportRunner.print(report.document(), as: output.format)
+        try ReportRunner.print(report.document(), output)
         if let html = output.html {
             try ReportRunner.writeHTML(try ReportRunner.page(store, asOf: report.asOfDate, reserves: report), to: html)
         }

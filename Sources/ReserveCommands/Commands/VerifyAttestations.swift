@@ -9,8 +9,9 @@ struct VerifyAttestations: ParsableCommand {
         discussion: """
             Each signature is BIP-137 or BIP-322 simple (detected). Every message
             must contain the challenge text (replay protection). One verdict per
-            row, in input order; the summary (rows, valid, invalid,
-            addresses_proven) goes to stderr, or last under --format json.
+            row, in input order; the summary (rows_count, valid_count,
+            invalid_count, addresses_proven_count) goes to stderr, or into the
+            JSON document under --format json.
 
             Examples:
               reserve verify attestations fixtures/demo/attestations.csv \\
@@ -23,7 +24,7 @@ struct VerifyAttestations: ParsableCommand {
     @Argument(help: "CSV file with columns address,message,signature (\"-\" for stdin).") var file: String
     @Option(help: "Text every signed message must contain.") var challenge: String
     @Flag(help: "Accept Electrum's compressed-key header for segwit addresses.") var electrum = false
-    @Option(help: "Output format: table, csv, json or jsonl.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func validate() throws {
         guard !challenge.isEmpty else { throw ValidationError("--challenge must not be empty") }
@@ -51,10 +52,10 @@ struct VerifyAttestations: ParsableCommand {
             }
         }
         let summary = OutputRecord([
-            ("rows", .int(Int64(rows.count))), ("valid", .int(Int64(valid))),
-            ("invalid", .int(Int64(rows.count - valid))), ("addresses_proven", .int(Int64(proven.count))),
+            ("rows_count", .int(Int64(rows.count))), ("valid_count", .int(Int64(valid))),
+            ("invalid_count", .int(Int64(rows.count - valid))), ("addresses_proven_count", .int(Int64(proven.count))),
         ])
-        VerdictOutput.emit(records, format: format, summary: summary)
+        VerdictOutput.emit("verify attestations", records, output, parameters: [("challenge", .string(challenge))], summary: summary)
         if valid != rows.count { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }

@@ -26,7 +26,7 @@ struct VerifyECDSA: ParsableCommand {
     @Argument(help: "CSV file (\"-\" for stdin).") var file: String
     @Option(help: "Hash the `message` column with this function to get the digest (sha256).") var hash: HashFunction?
     @Flag(help: "Accept high-S signatures by normalising them.") var allowHighS = false
-    @Option(help: "Output format: table, csv, json or jsonl.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let second = hash == nil ? "digest" : "message"
@@ -40,18 +40,18 @@ struct VerifyECDSA: ParsableCommand {
             let digest = hashed ? Hashes.sha256(data) : data
             return ECDSA.check(publicKey: key, digest: digest, derSignature: sig, allowHighS: allowHighS).result
         }
-        try BatchVerdicts.finish(rows: rows, results: results, format: format)
+        try BatchVerdicts.finish("verify ecdsa", rows: rows, results: results, output: output)
     }
 }
 
 /// The common ending of the hex batch commands: records, summary, exit status.
 enum BatchVerdicts {
-    static func finish(rows: [VerifyBatchRow], results: [VerificationResult], format: OutputFormat) throws {
+    static func finish(_ command: String, rows: [VerifyBatchRow], results: [VerificationResult], output: OutputOptions) throws {
         let records = zip(rows, results).map { VerdictOutput.record(line: $0.line, $1) }
         let valid = results.count { $0.isValid }
-        let summary = OutputRecord([("rows", .int(Int64(rows.count))), ("valid", .int(Int64(valid))),
-                                    ("invalid", .int(Int64(rows.count - valid)))])
-        VerdictOutput.emit(records, format: format, summary: summary)
+        let summary = OutputRecord([("rows_count", .int(Int64(rows.count))), ("valid_count", .int(Int64(valid))),
+                                    ("invalid_count", .int(Int64(rows.count - valid)))])
+        VerdictOutput.emit(command, records, output, summary: summary)
         if valid != rows.count { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }

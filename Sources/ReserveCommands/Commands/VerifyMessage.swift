@@ -24,17 +24,28 @@ struct VerifyMessage: ParsableCommand {
     )
 
     @Option(help: "The address that signed.") var address: String
-    @Option(help: "The message, exactly as signed.") var message: String
+    @Option(parsing: .unconditional, help: "The message, exactly as signed (may begin with '-'; or --message-file).")
+    var message: String?
+    @Option(help: "Read the message from this file, exactly as signed (no newline is removed; '-' for stdin).")
+    var messageFile: String?
     @Option(help: "The signature (base64).") var signature: String
     @Flag(help: "Accept Electrum's compressed-key header for segwit addresses.") var electrum = false
-    @Option(help: "Output format: table, csv, json or jsonl.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if (message == nil) == (messageFile == nil) {
+            throw ValidationError("give --message TEXT or --message-file FILE (one of them)")
+        }
+    }
 
     func run() throws {
-        let (result, kind) = MessageVerifier.verify(address: address, message: message, signature: signature,
+        let text = try message ?? InputFile.read(messageFile ?? "-")
+        let (result, kind) = MessageVerifier.verify(address: address, message: text, signature: signature,
                                                     policy: electrum ? .electrum : .strict)
-        let record = VerdictOutput.record(line: 1, leading: [("address", .string(Echo.value(address))),
-                                                             ("format", .string(kind.rawValue))], result)
-        VerdictOutput.emit([record], format: format, summary: nil)
+        let fields = VerdictOutput.record(line: 1, leading: [("address", .string(Echo.value(address))),
+                                                             ("format", .string(kind.rawValue))], result).fields
+        CommandDocument(command: "verify message", fields: fields.filter { $0.0 != "line" })
+            .print(output.format, layout: output.layout)
         if !result.isValid { throw ExitCode(ExitStatus.checkFailed.rawValue) }
     }
 }

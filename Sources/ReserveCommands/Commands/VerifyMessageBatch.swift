@@ -47,10 +47,13 @@ enum VerdictOutput {
         ])
     }
 
-    static func emit(_ records: [OutputRecord], format: OutputFormat, summary: OutputRecord?) {
-        let text = RecordRenderer.render(records, as: format, summary: format == .json ? summary : nil)
-        if !text.isEmpty { Console.out(String(text.dropLast())) }
-        if let summary, format != .json {
+    /// Prints the verdicts as a command document (`rows`, the summary as headline fields under JSON, on stderr
+    /// otherwise).
+    static func emit(_ command: String, _ records: [OutputRecord], _ output: OutputOptions, parameters: [(String, FieldValue)] = [],
+                     summary: OutputRecord) {
+        CommandDocument(command: command, parameters: parameters, fields: summary.fields, rows: records)
+            .print(output.format, layout: output.layout)
+        if output.format != .json {
             Console.error(summary.fields.map { "\($0.0)=\($0.1.text)" }.joined(separator: " "))
         }
     }

@@ -18,7 +18,7 @@ struct VerifySchnorr: ParsableCommand {
     )
 
     @Argument(help: "CSV file (\"-\" for stdin).") var file: String
-    @Option(help: "Output format: table, csv, json or jsonl.") var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     func run() throws {
         let rows = try VerifyBatchInput.load(file, columns: ["pubkey", "message", "signature"])
@@ -28,6 +28,6 @@ struct VerifySchnorr: ParsableCommand {
             guard let sig = Hex.decode(row["signature"]) else { return .malformedSignature("signature is not hex") }
             return Schnorr.check(publicKey: key, message: message, signature: sig).result
         }
-        try BatchVerdicts.finish(rows: rows, results: results, format: format)
+        try BatchVerdicts.finish("verify schnorr", rows: rows, results: results, output: output)
     }
 }

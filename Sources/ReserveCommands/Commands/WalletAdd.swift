@@ -36,8 +36,7 @@ struct WalletAdd: ParsableCommand {
     @Option(help: "Keyholders' names, comma-separated, one per key in descriptor order (shown by `report approvals`).")
     var keyNames: String?
 
-    @Option(help: "Format of the first addresses shown: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -54,9 +53,13 @@ struct WalletAdd: ParsableCommand {
         let summary = ["wallet \(wallet.name) added: network \(wallet.network.rawValue), gap limit \(wallet.gapLimit), account \(wallet.account)",
                        "descriptor: \(wallet.descriptor)"] + (wallet.changeDescriptor.map { ["change descriptor: \($0)"] } ?? [])
         for line in summary {
-            if format == .table { Console.out(line) } else { Console.error(line) }
+            if output.format == .table { Console.out(line) } else { Console.error(line) }
         }
-        let text = RecordRenderer.render(first.map(WalletAccess.record), as: format)
-        if !text.isEmpty { Console.out(String(text.dropLast())) }
+        CommandDocument(command: "wallet add",
+                        parameters: [("name", .string(wallet.name)), ("network", .string(wallet.network.rawValue)),
+                                     ("gap_limit_count", .int(Int64(wallet.gapLimit))), ("account", .string(wallet.account)),
+                                     ("descriptor", .string(wallet.descriptor)),
+                                     ("change_descriptor", wallet.changeDescriptor.map(FieldValue.string) ?? .null)],
+                        rows: first.map(WalletAccess.record)).print(output.format, layout: output.layout)
     }
 }

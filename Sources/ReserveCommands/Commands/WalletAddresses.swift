@@ -29,8 +29,7 @@ struct WalletAddresses: ParsableCommand {
     @Option(help: "Number of indexes (default: up to the end of the derived table).")
     var count: Int64?
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -47,7 +46,10 @@ struct WalletAddresses: ParsableCommand {
             let range = try DerivationRequest.range(start: start, count: n)
             return try registry.addresses(wallet, chain: chain, range: range).map(WalletAccess.record)
         }
-        let text = RecordRenderer.render(records, as: format, columns: ["chain", "index", "address", "script_pubkey"])
-        if !text.isEmpty { Console.out(String(text.dropLast())) }
+        CommandDocument(command: "wallet addresses",
+                        parameters: [("name", .string(name)), ("chain", .int(Int64(chain))), ("start_index", .int(start)),
+                                     ("requested_count", count.map { .int($0) } ?? .null)],
+                        rows: records, columns: ["chain", "index", "address", "script_pubkey"])
+            .print(output.format, layout: output.layout)
     }
 }

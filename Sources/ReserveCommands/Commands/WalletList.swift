@@ -7,8 +7,9 @@ struct WalletList: ParsableCommand {
         commandName: "list",
         abstract: "List registered wallets.",
         discussion: """
-            Records: name, network, gap_limit, receive_derived, change_derived,
-            receive_highest_used, change_highest_used (null before any use), account,
+            Records: name, network, gap_limit_count, receive_derived_count,
+            change_derived_count, receive_highest_used_index, change_highest_used_index
+            (null before any use), account,
             descriptor, change_descriptor (null when the descriptor has <0;1>).
 
             Examples:
@@ -16,8 +17,7 @@ struct WalletList: ParsableCommand {
               reserve wallet list --format json
             """)
 
-    @Option(help: "Output format: table, csv, json or jsonl.")
-    var format: OutputFormat = .table
+    @OptionGroup var output: OutputOptions
 
     @OptionGroup var database: DatabaseOptions
 
@@ -29,18 +29,15 @@ struct WalletList: ParsableCommand {
                 let change = try registry.derivedCounts(w, chain: 1)
                 return OutputRecord([
                     ("name", .string(w.name)), ("network", .string(w.network.rawValue)),
-                    ("gap_limit", .int(Int64(w.gapLimit))),
-                    ("receive_derived", .int(Int64(receive.derived))), ("change_derived", .int(Int64(change.derived))),
-                    ("receive_highest_used", receive.highestUsed.map { .int(Int64($0)) } ?? .null),
-                    ("change_highest_used", change.highestUsed.map { .int(Int64($0)) } ?? .null),
+                    ("gap_limit_count", .int(Int64(w.gapLimit))),
+                    ("receive_derived_count", .int(Int64(receive.derived))), ("change_derived_count", .int(Int64(change.derived))),
+                    ("receive_highest_used_index", receive.highestUsed.map { .int(Int64($0)) } ?? .null),
+                    ("change_highest_used_index", change.highestUsed.map { .int(Int64($0)) } ?? .null),
                     ("account", .string(w.account)), ("descriptor", .string(w.descriptor)),
                     ("change_descriptor", w.changeDescriptor.map(FieldValue.string) ?? .null),
                 ])
             }
         }
-        let columns = ["name", "network", "gap_limit", "receive_derived", "change_derived", "receive_highest_used",
-                       "change_highest_used", "account", "descriptor", "change_descriptor"]
-        let text = RecordRenderer.render(records, as: format, columns: columns)
-        if !text.isEmpty { Console.out(String(text.dropLast())) }
+        CommandDocument(command: "wallet list", rows: records).print(output.format, layout: output.layout)
     }
 }

@@ -69,10 +69,4 @@ enum LedgerAccess {
     static func scales(_ ledger: LedgerStore) throws -> [String: Int] {
         Dictionary(uniqueKeysWithValues: try run { try ledger.commodities() }.map { ($0.code, $0.scale) })
     }
-
-    /// Prints records in the chosen format on stdout.
-    static func print(_ records: [OutputRecord], as format: OutputFormat, columns: [String]) {
-        let text = RecordRenderer.render(records, as: format, columns: columns)
-        if !text.isEmpty { FileHandle.standardOutput.write(Data(text.utf8)) }
-    }
 }

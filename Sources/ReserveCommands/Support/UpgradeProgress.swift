@@ -47,3 +47,41 @@ final class UpgradeProgress: @unchecked Sendable {
         shown = false
     }
 }
+
+/// A long step without a measure of its own (`verify ledger`): on a terminal, after a second, "LABEL: N s" redrawn
+/// every half second until `finish`; nothing when stderr is not a terminal.
+final class ElapsedProgress: @unchecked Sendable {
+    private let label: String
+    private let started = Date()
+    private let lock = NSLock()
+    private var timer: DispatchSourceTimer?
+    private var shown = false
+
+    init(_ label: String) {
+        self.label = label
+        guard Console.stderrIsTerminal else { return }
+        let timer = DispatchSource.makeTimerSource(queue: .global())
+        timer.schedule(deadline: .now() + 1, repeating: 0.5)
+        timer.setEventHandler { [weak self] in self?.draw() }
+        timer.resume()
+        self.timer = timer
+    }
+
+    private func draw() {
+        lock.lock()
+        defer { lock.unlock() }
+        guard timer != nil else { return }
+        shown = true
+        let seconds = Int(Date().timeIntervalSince(started))
+        FileHandle.standardError.write(Data("\r\(label): \(seconds) s   ".utf8))
+    }
+
+    func finish() {
+        lock.lock()
+        defer { lock.unlock() }
+        timer?.cancel()
+        timer = nil
+        if shown { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        shown = false
+    }
+}

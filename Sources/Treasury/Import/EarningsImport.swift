@@ -55,7 +55,8 @@ extension Importer {
                 }
             }
             if others > 0 {
-                session.outcome.notes.append("\(others) entries are payouts or other kinds; import payouts with `reserve import payouts --source f2pool`")
+                session.outcome.notes.append("\(others) entries are payouts or other kinds; import the payouts with "
+                                             + "`reserve import payouts \(ShellWord.quoted(path)) --source f2pool --pool \(pool) --site \(site)`")
             }
             if zero > 0 { session.outcome.notes.append("\(zero) days with a zero reward book nothing") }
             return sha

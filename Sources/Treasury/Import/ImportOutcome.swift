@@ -53,8 +53,8 @@ public struct ImportOptions {
     public var maxPriceAgeDays: Int?
     /// Called with each record's outcome, in input order (for `--dry-run` listings).
     public var onRecord: ((ImportedRecord) -> Void)?
-    /// Called now and then with the bytes read and the input's size when known.
-    public var onProgress: ((Int, Int?) -> Void)?
+    /// Called now and then with the bytes read, the input's size when known, and the records handled so far.
+    public var onProgress: ((Int, Int?, Int) -> Void)?
     /// Whether records may name pools and sites not declared before (`reserve pool add`, `reserve site add`). When not,
     /// an import naming any is refused, listing them (the CLI is strict unless given `--new-pools`/`--new-sites`).
     public var allowsNewPools = true

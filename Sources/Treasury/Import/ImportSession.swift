@@ -368,5 +368,8 @@ final class ImportSession {
     func accountingDate(_ t: ISOTimestamp) -> LedgerDate { t.accountingDate(in: zone) }
 
     /// Progress now and then.
-    func progress(_ read: Int, _ total: Int?) { options.onProgress?(read, total) }
+    func progress(_ read: Int, _ total: Int?) {
+        let c = outcome.counts
+        options.onProgress?(read, total, c.new + c.alreadyBooked + c.conflicting + c.rejected)
+    }
 }

@@ -116,8 +116,8 @@ public struct ApprovalsReport: Sendable {
         let range = (from.map { "from \($0)" } ?? "") + (from != nil && to != nil ? " " : "") + (to.map { "to \($0)" } ?? "")
         return ReportDocument(
             name: "approvals", title: "Spends and who signed them" + (range.isEmpty ? "" : " (\(range))"),
-            parameters: [("from", from?.description ?? ""), ("to", to?.description ?? ""), ("spends", String(spends.count)),
-                         ("flagged", String(flagged.count))],
+            parameters: [("from", from.map { .text($0.description) } ?? .null), ("to", to.map { .text($0.description) } ?? .null),
+                         ("spends_count", .int(Int64(spends.count))), ("flagged_count", .int(Int64(flagged.count)))],
             sections: [
                 ReportSection(id: "spends", title: "Spends", columns: spendColumns, rows: rows, total: total),
                 ReportSection(id: "signers", title: "Signatures", columns: signerColumns, rows: signerRows),

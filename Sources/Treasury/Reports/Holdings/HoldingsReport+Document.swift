@@ -3,20 +3,20 @@ extension HoldingsReport {
     public func document() -> ReportDocument {
         let money = ReportUnit.money(currency: currency, scale: scale)
         var columns: [ReportColumn] = [
-            ReportColumn("account", title: "Account"),
-            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats),
-            ReportColumn("value", integer: "value_minor", title: "Value \(currency)", unit: money),
+            ReportColumn("account", title: "Account", priority: 0),
+            ReportColumn("btc", integer: "btc_sats", title: "BTC", unit: .sats, priority: 0),
+            ReportColumn("value", integer: "value_minor", title: "Value \(currency)", unit: money, priority: 0),
         ]
         if since != nil {
             columns += [
-                ReportColumn("btc_since", integer: "btc_since_sats", title: "BTC then", unit: .sats),
+                ReportColumn("btc_since", integer: "btc_since_sats", title: "BTC then", unit: .sats, priority: 2),
                 ReportColumn("btc_change", integer: "btc_change_sats", title: "BTC change", unit: .sats),
-                ReportColumn("value_change", integer: "value_change_minor", title: "Value change", unit: money),
+                ReportColumn("value_change", integer: "value_change_minor", title: "Value change", unit: money, priority: 1),
             ]
         }
         columns += [
-            ReportColumn("mined", integer: "mined_sats", title: "From mining", unit: .sats),
-            ReportColumn("transferred", integer: "transferred_sats", title: "Transfers (net)", unit: .sats),
+            ReportColumn("mined", integer: "mined_sats", title: "From mining", unit: .sats, priority: 2),
+            ReportColumn("transferred", integer: "transferred_sats", title: "Transfers (net)", unit: .sats, priority: 2),
         ]
         func row(_ name: String, _ sats: Int64, _ value: Int64, _ satsSince: Int64?, _ valueSince: Int64?,
                  _ mined: Int64, _ transferred: Int64) -> [ReportCell] {
@@ -33,15 +33,17 @@ extension HoldingsReport {
                             sum(\.mined), sum(\.transferred))
             return ReportSection(id: id, title: title, columns: columns, rows: rows, total: total)
         }
-        var parameters: [(String, String)] = [
-            ("at", at.description), ("currency", currency),
-            ("price_date", price.date.description),
-            ("price", ReportFormat.text(.int(price.price), money, grouped: false)),
-            ("price_minor", String(price.price)),
+        var parameters: [(String, ReportValue)] = [
+            ("at", .text(at.description)), ("currency", .text(currency)),
+            ("value_basis", .text("market")), ("price_date", .text(price.date.description)),
+            ("price_minor", .int(price.price)),
+            ("price", .text(ReportFormat.text(.int(price.price), money, grouped: false))),
         ]
         if let since {
-            parameters += [("since", since.description), ("price_since_date", priceSince?.date.description ?? ""),
-                           ("price_since_minor", priceSince.map { String($0.price) } ?? "")]
+            parameters += [("since", .text(since.description)),
+                           ("price_since_date", priceSince.map { .text($0.date.description) } ?? .null),
+                           ("price_since_minor", priceSince.map { .int($0.price) } ?? .null),
+                           ("price_since", priceSince.map { .text(ReportFormat.text(.int($0.price), money, grouped: false)) } ?? .null)]
         }
         return ReportDocument(
             name: "holdings", title: "Reserve holdings at \(at)", parameters: parameters,

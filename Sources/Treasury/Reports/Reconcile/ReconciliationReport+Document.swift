@@ -3,19 +3,19 @@ extension ReconciliationReport {
     public func document() -> ReportDocument {
         let walletColumns = [
             ReportColumn("wallet", title: "Wallet"),
-            ReportColumn("ledger_btc", integer: "ledger_sats", title: "Ledger BTC", unit: .sats),
-            ReportColumn("chain_btc", integer: "chain_sats", title: "Chain BTC", unit: .sats),
-            ReportColumn("difference_btc", integer: "difference_sats", title: "Difference", unit: .sats),
-            ReportColumn("outputs_matched", integer: "outputs_matched_count", title: "Matched", unit: .count),
-            ReportColumn("outputs_differing", integer: "outputs_differing_count", title: "Differing", unit: .count),
+            ReportColumn("ledger", integer: "ledger_sats", title: "Ledger BTC", unit: .sats),
+            ReportColumn("chain", integer: "chain_sats", title: "Chain BTC", unit: .sats),
+            ReportColumn("difference", integer: "difference_sats", title: "Difference", unit: .sats),
+            ReportColumn.count("outputs_matched_count", title: "Matched"),
+            ReportColumn.count("outputs_differing_count", title: "Differing"),
         ]
         let outputColumns = [
             ReportColumn("outpoint", title: "Output"),
             ReportColumn("wallet", title: "Wallet"),
             ReportColumn("status", title: "Status"),
-            ReportColumn("ledger_btc", integer: "ledger_sats", title: "Ledger BTC", unit: .sats),
-            ReportColumn("chain_btc", integer: "chain_sats", title: "Chain BTC", unit: .sats),
-            ReportColumn("difference_btc", integer: "difference_sats", title: "Difference", unit: .sats),
+            ReportColumn("ledger", integer: "ledger_sats", title: "Ledger BTC", unit: .sats),
+            ReportColumn("chain", integer: "chain_sats", title: "Chain BTC", unit: .sats),
+            ReportColumn("difference", integer: "difference_sats", title: "Difference", unit: .sats),
         ]
         func walletRow(_ w: WalletLine) -> [ReportCell] {
             [.text(w.wallet), .int(w.ledgerSats), .int(w.chainSats), .int(w.difference), .int(w.outputsMatched),
@@ -47,8 +47,8 @@ extension ReconciliationReport {
         }
         return ReportDocument(
             name: "reconcile", title: "Reconciliation with chain snapshot \(snapshotID) (through \(asOfDate))",
-            parameters: [("snapshot_id", String(snapshotID)), ("as_of", asOf), ("as_of_date", asOfDate.description),
-                         ("height", String(height)), ("best_block", bestBlock ?? "")],
+            parameters: [("snapshot_id", .int(snapshotID)), ("as_of", .text(asOf)), ("as_of_date", .text(asOfDate.description)),
+                         ("height", .int(height)), ("best_block", bestBlock.map { .text($0) } ?? .null)],
             sections: [
                 ReportSection(id: "wallets", title: "Per wallet", columns: walletColumns, rows: wallets.map(walletRow),
                               total: walletRow(sum)),

@@ -16,14 +16,14 @@ extension HTMLReport {
 
     /// "Mining economics … by fiscal-year" → "Per site for the fiscal year".
     func periodTitle(_ doc: ReportDocument) -> String {
-        let by = doc.parameters.first { $0.0 == "by" }?.1 ?? ""
+        let by = doc.parameter("by")
         let what = ["fiscal-year": "fiscal year", "quarter": "quarter", "month": "month"][by] ?? by
         return "Per site and \(what): power, cost and break-even"
     }
 
     /// Few enough columns to fit an A4 page and a desktop screen without scrolling.
     static let summaryKeys = ["period", "site", "btc_net", "electricity_cost", "margin_marginal", "cost_per_btc",
-                              "break_even_tariff", "tariff_paid", "efficiency_j_per_th"]
+                              "break_even_tariff", "tariff_paid", "efficiency"]
     static let monthlyKeys = ["period", "site", "btc_mined", "btc_net", "revenue", "electricity_cost", "margin_marginal",
                               "cost_per_btc"]
 
@@ -125,12 +125,12 @@ extension HTMLReport {
     /// Human titles for the mining report's fields (the JSON keeps its field names).
     static let miningTitles: [String: String] = [
         "period": "Period", "site": "Site", "btc_mined": "BTC mined (gross)", "revenue": "Revenue",
-        "pool_fees_btc": "Pool fee (BTC)", "btc_net": "BTC net of pool fees", "energy_kwh": "Energy (kWh)",
+        "pool_fees_btc": "Pool fee (BTC)", "btc_net": "BTC net of pool fees", "energy": "Energy (kWh)",
         "electricity_cost": "Electricity", "marginal_cost": "Marginal (fuel) cost", "margin": "Margin over full cost",
         "margin_marginal": "Margin over marginal cost", "cost_per_btc": "Power cost per BTC",
         "cost_per_btc_marginal": "Marginal cost per BTC", "break_even_tariff": "Break-even tariff per kWh",
-        "tariff_paid": "Tariff paid per kWh", "efficiency_j_per_th": "Efficiency (J per TH)",
-        "hashprice": "Revenue per TH/s per day", "hashprice_sats": "Sats per TH/s per day",
+        "tariff_paid": "Tariff paid per kWh", "efficiency": "Efficiency (J per TH)",
+        "hashprice": "Revenue per TH/s per day", "hashvalue": "Sats per TH/s per day",
     ]
 
     /// A report section as a table with human titles, periods as "Jul 2025" and "all" as "All sites".

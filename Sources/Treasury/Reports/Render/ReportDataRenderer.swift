@@ -1,13 +1,23 @@
 import Foundation
 
-/// Renders a report for programs: CSV and JSON with, for every numeric column, the exact integer (minor units,
-/// satoshis) under its `integerKey` and the formatted string (no separators) under its `key`.
+/// Renders a report for programs (docs/json.md, JSON version 2): for every numeric column the exact integer
+/// (minor units, satoshis, counts) under its `integerKey` as a JSON integer, and, except for counts, the formatted
+/// text (no separators) under its `key`. Parameters keep their types.
 public enum ReportDataRenderer {
-    /// One JSON document: `report`, the parameters, `passed` and `findings` for checking reports, then for each
-    /// section its rows under the section id and its total under `<id>_total`.
+    /// The version of the JSON shape every document carries as `json_version`.
+    public static let jsonVersion: Int64 = 2
+
+    /// One JSON document: `json_version`, `report`, `title`, the parameters, `passed` and `findings` for checking
+    /// reports, then for each section its rows under the section id and its total under `<id>_total`.
     public static func json(_ report: ReportDocument) -> String {
-        var fields: [String] = ["\"report\":" + quote(report.name)]
-        for (k, v) in report.parameters { fields.append(quote(k) + ":" + quote(v)) }
+        "{" + members(report).joined(separator: ",\n") + "}\n"
+    }
+
+    /// The members of the report's JSON object, in order (shared with `report all`, which nests documents).
+    public static func members(_ report: ReportDocument) -> [String] {
+        var fields: [String] = ["\"json_version\":\(jsonVersion)", "\"report\":" + quote(report.name),
+                                "\"title\":" + quote(report.title)]
+        for (k, v) in report.parameters { fields.append(quote(k) + ":" + json(v)) }
         if let passed = report.passed {
             fields.append("\"passed\":" + (passed ? "true" : "false"))
             fields.append("\"findings\":[" + report.findings.map(quote).joined(separator: ",") + "]")
@@ -16,39 +26,56 @@ public enum ReportDataRenderer {
             fields.append(quote(s.id) + ":[" + s.rows.map { object(s.columns, $0) }.joined(separator: ",\n") + "]")
             if let total = s.total { fields.append(quote(s.id + "_total") + ":" + object(s.columns, total)) }
         }
-        return "{" + fields.joined(separator: ",\n") + "}\n"
+        return fields
     }
 
-    /// One object per row (JSON Lines), each naming its `report` and `section`; totals carry `"total": true`.
+    /// One object per row (JSON Lines), each with `json_version`, `report`, `section` and `total` (true on the
+    /// total row).
     public static func jsonLines(_ report: ReportDocument) -> String {
         var out = ""
         for s in report.sections {
-            let head = "\"report\":" + quote(report.name) + ",\"section\":" + quote(s.id) + ","
-            for row in s.rows { out += "{" + head + members(s.columns, row) + "}\n" }
+            let head = "\"json_version\":\(jsonVersion),\"report\":" + quote(report.name) + ",\"section\":" + quote(s.id) + ","
+            for row in s.rows { out += "{" + head + "\"total\":false," + members(s.columns, row) + "}\n" }
             if let total = s.total { out += "{" + head + "\"total\":true," + members(s.columns, total) + "}\n" }
         }
         return out
     }
 
-    /// CSV (RFC 4180): each section as a header and its rows, the total row last; sections separated by an empty line.
+    /// CSV (RFC 4180) of one report: one rectangular table. With more than one section, a leading `section` column;
+    /// always a `total` column (`true` on total rows). Columns are the union of the sections' fields in order of
+    /// first appearance; a field a section lacks is empty.
     public static func csv(_ report: ReportDocument) -> String {
-        report.sections.map { s in
-            var header: [String] = []
-            for c in s.columns {
-                if let ik = c.integerKey { header.append(ik) }
-                header.append(c.key)
+        csv([report], reportColumn: false)
+    }
+
+    /// Several reports as one table (`report all`): `report` and `section` columns lead when `reportColumn`.
+    public static func csv(_ reports: [ReportDocument], reportColumn: Bool) -> String {
+        let sectionCount = reports.reduce(0) { $0 + $1.sections.count }
+        let withSection = reportColumn || sectionCount > 1
+        var names: [String] = []
+        for r in reports {
+            for s in r.sections {
+                for c in s.columns { for n in c.fieldNames where !names.contains(n) { names.append(n) } }
             }
-            var lines = [header.map(csvQuote).joined(separator: ",")]
-            for row in s.rows + (s.total.map { [$0] } ?? []) {
-                var values: [String] = []
-                for (cell, c) in zip(row, s.columns) {
-                    if c.integerKey != nil { values.append(integerText(cell)) }
-                    values.append(ReportFormat.text(cell, c.unit, grouped: false))
+        }
+        var header = (reportColumn ? ["report"] : []) + (withSection ? ["section"] : []) + ["total"]
+        header += names
+        var lines = [header.map(csvQuote).joined(separator: ",")]
+        for r in reports {
+            for s in r.sections {
+                for (row, isTotal) in s.rows.map({ ($0, false) }) + (s.total.map { [($0, true)] } ?? []) {
+                    var values: [String: String] = [:]
+                    for (cell, c) in zip(row, s.columns) {
+                        if let ik = c.integerKey { values[ik] = integerText(cell) }
+                        if let tk = c.textKey { values[tk] = ReportFormat.text(cell, c.unit, grouped: false) }
+                    }
+                    var out = (reportColumn ? [r.name] : []) + (withSection ? [s.id] : []) + [isTotal ? "true" : "false"]
+                    out += names.map { values[$0] ?? "" }
+                    lines.append(out.map(csvQuote).joined(separator: ","))
                 }
-                lines.append(values.map(csvQuote).joined(separator: ","))
             }
-            return lines.joined(separator: "\n") + "\n"
-        }.joined(separator: "\n")
+        }
+        return lines.joined(separator: "\n") + "\n"
     }
 
     static func object(_ columns: [ReportColumn], _ row: [ReportCell]) -> String { "{" + members(columns, row) + "}" }
@@ -58,14 +85,24 @@ public enum ReportDataRenderer {
         for (cell, c) in zip(row, columns) {
             if let ik = c.integerKey {
                 if case .int(let v) = cell { parts.append(quote(ik) + ":" + String(v)) } else { parts.append(quote(ik) + ":null") }
-                if case .none = cell { parts.append(quote(c.key) + ":null"); continue }
             }
+            guard let tk = c.textKey, tk != c.integerKey else { continue }
             switch cell {
-            case .none: parts.append(quote(c.key) + ":null")
-            case .text, .int: parts.append(quote(c.key) + ":" + quote(ReportFormat.text(cell, c.unit, grouped: false)))
+            case .none: parts.append(quote(tk) + ":null")
+            case .text, .int: parts.append(quote(tk) + ":" + quote(ReportFormat.text(cell, c.unit, grouped: false)))
             }
         }
         return parts.joined(separator: ",")
+    }
+
+    /// A parameter as JSON, keeping its type.
+    public static func json(_ value: ReportValue) -> String {
+        switch value {
+        case .text(let s): return quote(s)
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        }
     }
 
     static func integerText(_ cell: ReportCell) -> String {

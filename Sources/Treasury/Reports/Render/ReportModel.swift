@@ -15,18 +15,50 @@ public enum ReportUnit: Sendable, Equatable {
 }
 
 /// One column: `key` names the formatted string in JSON and CSV, `integerKey` (when the unit is numeric) the
-/// exact integer beside it; `title` heads the table column.
+/// exact integer beside it; `title` heads the table column. A count has no text form: its `key` is its `integerKey`
+/// and JSON and CSV carry the integer only (docs/json.md). `priority` orders columns for a narrow terminal: lower
+/// numbers are kept first.
 public struct ReportColumn: Sendable, Equatable {
     public var key: String
     public var integerKey: String?
     public var title: String
     public var unit: ReportUnit
+    public var priority: Int
 
-    public init(_ key: String, integer integerKey: String? = nil, title: String, unit: ReportUnit = .text) {
+    public init(_ key: String, integer integerKey: String? = nil, title: String, unit: ReportUnit = .text, priority: Int = 1) {
         self.key = key
         self.integerKey = integerKey
         self.title = title
         self.unit = unit
+        self.priority = priority
+    }
+
+    /// A count (days, outputs, a line number): one integer field, no text twin.
+    public static func count(_ integerKey: String, title: String, priority: Int = 1) -> ReportColumn {
+        ReportColumn(integerKey, integer: integerKey, title: title, unit: .count, priority: priority)
+    }
+
+    /// The name of the text field, or nil for a count (integer only).
+    public var textKey: String? { unit == .count ? nil : key }
+
+    /// Every field name this column contributes to JSON and CSV, integer first.
+    public var fieldNames: [String] { [integerKey, textKey].compactMap { $0 }.reduce(into: []) { if !$0.contains($1) { $0.append($1) } } }
+}
+
+/// A parameter or headline value of a report: JSON keeps its type (docs/json.md).
+public enum ReportValue: Sendable, Equatable, CustomStringConvertible {
+    case text(String)
+    case int(Int64)
+    case bool(Bool)
+    case null
+
+    public var description: String {
+        switch self {
+        case .text(let s): return s
+        case .int(let i): return String(i)
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return ""
+        }
     }
 }
 
@@ -58,15 +90,15 @@ public struct ReportSection: Sendable, Equatable {
 public struct ReportDocument: Sendable, Equatable {
     public var name: String
     public var title: String
-    /// Parameters and headline facts, in order (`as_of`, `currency`, `snapshot_height`…), as text.
-    public var parameters: [(String, String)]
+    /// Parameters and headline facts, in order (`as_of`, `currency`, `snapshot_height`…), typed.
+    public var parameters: [(String, ReportValue)]
     public var sections: [ReportSection]
     /// For checking reports (reconcile, reserves): whether every check passed.
     public var passed: Bool?
     /// What did not match, one sentence each (empty when passed).
     public var findings: [String]
 
-    public init(name: String, title: String, parameters: [(String, String)], sections: [ReportSection],
+    public init(name: String, title: String, parameters: [(String, ReportValue)], sections: [ReportSection],
                 passed: Bool? = nil, findings: [String] = []) {
         self.name = name
         self.title = title
@@ -74,6 +106,17 @@ public struct ReportDocument: Sendable, Equatable {
         self.sections = sections
         self.passed = passed
         self.findings = findings
+    }
+
+    /// A parameter's value as text ("" when absent).
+    public func parameter(_ name: String) -> String { parameters.first { $0.0 == name }?.1.description ?? "" }
+
+    /// Only the sections named (all when `ids` is nil), for `--section`.
+    public func only(_ ids: [String]?) -> ReportDocument {
+        guard let ids else { return self }
+        var copy = self
+        copy.sections = sections.filter { ids.contains($0.id) }
+        return copy
     }
 
     public static func == (a: ReportDocument, b: ReportDocument) -> Bool {
