@@ -18,6 +18,7 @@ public struct Reserve: ParsableCommand {
             ExportGroup.self,
             InitCommand.self,
             UpgradeCommand.self,
+            BackupCommand.self,
             BalanceCommand.self,
             AssertCommand.self,
             ReverseCommand.self,
