@@ -3,8 +3,9 @@
 # fixtures/addresses.txt and the regression inputs of fixtures/fuzz/, into Fuzz/.build/seeds/<target>/
 # (outside git; one small file per seed, named by its SHA-1 as libFuzzer does). Usage: Fuzz/make-seeds.sh [DIR]
 set -euo pipefail
+# DIR is taken relative to where the script is called from.
+out=$(realpath -m "${1:-$(dirname "$0")/.build/seeds}")
 cd "$(dirname "$0")/.."
-out=${1:-Fuzz/.build/seeds}
 rm -rf "$out"
 python3 - "$out" <<'PY'
 import base64, csv, glob, hashlib, io, json, os, re, sys
