@@ -1,7 +1,8 @@
-# ReserveLedger: `make demo` runs the demo, `make test` the test suite, `make bench` the release benchmarks.
+# ReserveLedger: `make demo` runs the demo, `make test` the test suite, `make bench` the release benchmarks,
+# `make fuzz` the parsers' libFuzzer targets (FUZZ_SECONDS each, default 300; FUZZ_TARGETS to pick some).
 SHELL := /bin/bash
 # Each target first installs the Debian packages it needs when they are missing (sudo when not root).
-.PHONY: all deps test-deps demo test bench build release clean
+.PHONY: all deps test-deps demo test bench fuzz build release clean
 
 SWIFT      ?= swift
 APT_PKGS   := libsecp256k1-dev libsqlite3-dev pkg-config sqlite3
@@ -50,5 +51,11 @@ bench: deps
 	$(call apt_install,$(BENCH_PKGS))
 	./Benchmarks/run.sh
 
+# Outside `make test`: Fuzz/ is its own package (own .build), built with the fuzzer and address sanitizers.
+FUZZ_SECONDS ?= 300
+FUZZ_TARGETS ?=
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) ./Fuzz/run.sh $(FUZZ_TARGETS)
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build

@@ -9,6 +9,8 @@ let package = Package(
         .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Treasury", targets: ["Treasury"]),
         .library(name: "ReserveCommands", targets: ["ReserveCommands"]),
+        // The parsers' fuzz entries: Fuzz/ (libFuzzer) and the regression replay in TreasuryTests call the same code.
+        .library(name: "ParserFuzzing", targets: ["ParserFuzzing"]),
         .executable(name: "reserve", targets: ["reserve"]),
     ],
     dependencies: [
@@ -42,12 +44,13 @@ let package = Package(
             dependencies: ["Bitcoin", "Ledger", "Treasury", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "reserve", dependencies: ["ReserveCommands"]),
+        .target(name: "ParserFuzzing", dependencies: ["Bitcoin", "Treasury"]),
         .testTarget(name: "BitcoinTests", dependencies: ["Bitcoin", "CSecp256k1", "TestSupport"], resources: [.copy("Vectors")]),
         .executableTarget(name: "ledger-stress", dependencies: ["Ledger"], path: "Tests/LedgerStress"),
         // Helpers the test targets share: temporary directories that remove themselves.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "ledger-stress", "TestSupport"]),
-        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "CSecp256k1", "TestSupport"]),
+        .testTarget(name: "TreasuryTests", dependencies: ["Treasury", "CSecp256k1", "ParserFuzzing", "TestSupport"]),
         .testTarget(name: "ReserveCommandsTests", dependencies: ["ReserveCommands", "reserve", "TestSupport"]),
     ]
 )

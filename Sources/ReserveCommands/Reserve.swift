@@ -31,6 +31,7 @@ public struct Reserve: ParsableCommand {
             ExportGroup.self,
             InitCommand.self,
             UpgradeCommand.self,
+            BackupCommand.self,
             BalanceCommand.self,
             RegisterCommand.self,
             AccountsCommand.self,

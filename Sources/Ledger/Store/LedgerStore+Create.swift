@@ -33,19 +33,19 @@ extension LedgerStore {
     }
 }
 
-/// The temporary file a new ledger is built in: `.NAME.init-PID` in the target's directory (same file system, so
-/// it can be linked into place).
+/// The temporary file a new ledger (or a backup) is built in: `.NAME.init-PID` (`.NAME.backup-PID`) in the
+/// target's directory (same file system, so it can be linked into place).
 struct StagingFile {
     let target: String
     let path: String
     private let directory: String
     private let prefix: String
 
-    init(for target: String) {
+    init(for target: String, purpose: String = "init") {
         self.target = target
         let url = URL(fileURLWithPath: target)
         directory = url.deletingLastPathComponent().path
-        prefix = "." + url.lastPathComponent + ".init-"
+        prefix = "." + url.lastPathComponent + "." + purpose + "-"
         path = (directory as NSString).appendingPathComponent(prefix + String(getpid()))
     }
 
@@ -64,6 +64,17 @@ struct StagingFile {
         }
         let fd = open(directory, O_RDONLY)
         if fd >= 0 { _ = fsync(fd); close(fd) }
+    }
+
+    /// Flushes the finished file to the disk before it is linked into place.
+    func syncFile() throws {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0, fsync(fd) == 0 else {
+            let reason = String(cString: strerror(errno))
+            if fd >= 0 { close(fd) }
+            throw LedgerError.database("\(target): cannot sync the new file (\(reason)); nothing was written")
+        }
+        close(fd)
     }
 
     /// Removes the temporary file and any -wal/-shm SQLite left beside it.

@@ -66,8 +66,10 @@ public final class LedgerStore: Sendable {
         // 40 MiB of page cache: a large booking's randomly placed natural keys mostly stay cached instead of
         // being spilled and re-read mid-transaction, and a 1M-row import peaks at 88 MiB (48 MiB: 95 MiB,
         // no faster; issue 6 asks ≤ 100 MB).
+        // synchronous = FULL: with WAL, NORMAL syncs the -wal only at checkpoints, so a power loss can take back
+        // imports that had reported success; FULL syncs it at every commit (docs/ledger.md, "Durability").
         config.prepareDatabase { db in
-            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -40960")
+            try db.execute(sql: "PRAGMA synchronous = FULL; PRAGMA cache_size = -40960")
         }
         return config
     }
