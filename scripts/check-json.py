@@ -14,7 +14,7 @@ SCHEMA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "doc
 
 # Integers live only under these names (docs/json.md); every such name holds an integer or null.
 UNIT = r"_(sats|minor|count|wh|days|id|index)$|_(minor|msats|mj)_per_[a-z_]+$"
-INTEGER_NAMES = re.compile(UNIT + r"|^(line|chain|index|height|json_version|witness_version)$")
+INTEGER_NAMES = re.compile(UNIT + r"|^(line|chain|index|height|depth|json_version|witness_version)$")
 UNIT_NAMES = re.compile(UNIT)
 TEXT_TWIN = re.compile(r"^(?P<base>.+?)_(sats|minor|wh|(minor|msats|mj)_per_[a-z_]+)$")
 

@@ -59,6 +59,9 @@ import Testing
             ("address-inspect.json", ["address", "inspect", "bc1qw508d6qejxtdg4y5r3zarvary0c5xw7kv8f3t4", "nonsense", "--db", "{db}"]),
             ("descriptor-derive.json", ["descriptor", "derive", DescriptorCommandTests.zpub, "--count", "3"]),
             ("account-list.json", ["account", "list", "--db", "{db}"]),
+            ("account-list.json", ["accounts", "reserve", "--tree", "--db", "{db}"]),
+            ("register.json", ["register", "cold", "-p", "2025-07", "--db", "{db}"]),
+            ("report-approvals.json", ["report", "approvals", "--db", "{db}"]),
         ]
     }
 
